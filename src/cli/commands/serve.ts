@@ -1,0 +1,73 @@
+/**
+ * `serve`: what `npm start` runs after building. Opens and migrates the database, ingests
+ * the sample pages into an empty one, then serves the built dashboard in this process, so
+ * the embedded database has exactly one owner.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { provideAppDatabase } from '../../lib/server/app-database';
+import { config } from '../../lib/server/config';
+import { countDocuments } from '../../lib/server/corpus';
+import type { Database } from '../../lib/server/db';
+import { describeSummary, ingestFiles } from '../../lib/server/ingest/ingest-files';
+import { expandInputs } from '../../lib/server/ingest/input-files';
+import { openMigratedDatabase } from '../database';
+
+const BUILT_HANDLER = resolve('build/handler.js');
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the built dashboard (run `npm run build` first; `npm start` does both)')
+    .action(async () => {
+      if (!existsSync(BUILT_HANDLER)) {
+        throw new Error(
+          `No build found at ${BUILT_HANDLER}: run \`npm run build\` (or \`npm start\`) first`
+        );
+      }
+      const database = await openMigratedDatabase();
+      await seedIfEmpty(database);
+      provideAppDatabase(database);
+      const { handler } = (await import(pathToFileURL(BUILT_HANDLER).href)) as {
+        handler: Parameters<typeof createServer>[1];
+      };
+      const server = createServer(handler);
+      const { host, port } = config();
+      await listen(server, host, port);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      process.stdout.write(`threadwatch is running at http://${host}:${actualPort}/\n`);
+      stopOnSignals(server, database);
+    });
+}
+
+async function seedIfEmpty(database: Database): Promise<void> {
+  if ((await countDocuments(database.db)) > 0) return;
+  const { seedsDir } = config();
+  if (!existsSync(seedsDir)) return;
+  const summary = await ingestFiles(database.db, (await expandInputs([seedsDir])).files);
+  process.stderr.write(
+    `empty database: ingested the sample pages in ${seedsDir}: ${describeSummary(summary)}\n`
+  );
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done());
+  });
+}
+
+function stopOnSignals(server: Server, database: Database): void {
+  const stop = (signal: string) => {
+    process.stderr.write(`${signal}: shutting down\n`);
+    server.close();
+    server.closeAllConnections();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,26 @@
+/** Builds the Page that format modules read, from already-decoded text. */
+import * as cheerio from 'cheerio';
+import { renderText, toLines } from './dom';
+import type { Markup, Page } from './types';
+
+// An XML prolog may precede the doctype of an XHTML page.
+const HTML_START =
+  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|article|section|main|p|span|table|ul|ol|li|a|meta|title|link|header|shreddit-[a-z-]+|ytd-[a-z-]+)[\s>/]/i;
+
+/**
+ * Text or HTML? A document is HTML when it opens with markup. Copied page text that merely
+ * quotes a tag in a comment (`<script>` pasted by a troll) stays text.
+ */
+export function detectMarkup(text: string): Markup {
+  return HTML_START.test(text.slice(0, 4096)) ? 'html' : 'text';
+}
+
+export function buildPage(text: string, markup: Markup = detectMarkup(text)): Page {
+  if (markup === 'text') {
+    const normalised = text.replace(/\r\n?/g, '\n');
+    return { markup, text: normalised, lines: toLines(normalised) };
+  }
+  const $ = cheerio.load(text);
+  const rendered = renderText($.root());
+  return { markup, $, text: rendered, lines: toLines(rendered) };
+}

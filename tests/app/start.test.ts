@@ -1,0 +1,73 @@
+/**
+ * `npm start` end to end: builds, migrates a fresh embedded database, ingests the seeds
+ * because the database is empty, serves the dashboard and prints its URL. The page must
+ * list the five seed articles with their comment counts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const URL_LINE = /threadwatch is running at (http:\/\/\S+)/;
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-start-'));
+  let server: ChildProcess;
+  let url: string;
+  let output = '';
+
+  beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', THREADWATCH_DATA_DIR: dataDir };
+    delete env.DATABASE_URL; // the quick start runs on the embedded database
+    server = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    url = await new Promise<string>((found, failed) => {
+      server.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = URL_LINE.exec(output);
+        if (match) found(match[1]!);
+      });
+      server.once('exit', (code) => failed(new Error(`npm start exited with ${code}:\n${output}`)));
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((done) => server.once('exit', done));
+      // npm forwards SIGTERM to the server, which closes the database and its lock.
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints a loopback URL', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the five seed articles with their comment counts', async () => {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((row) => row[1]!);
+    expect(rows).toHaveLength(5);
+    const counts = rows.map((row) => Number(/class="number[^"]*">(\d+)</.exec(row)?.[1]));
+    expect(counts.sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 33]);
+    expect(html).toContain(
+      'Trump Campaign Said To Have 18 Previously Undisclosed Russia Contacts: Reuters'
+    );
+    expect(html).toContain('Russia: We talked with Trump’s team during campaign');
+  });
+
+  it('keeps other processes off the embedded database while it runs', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, THREADWATCH_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const cli = spawn('npx', ['tsx', 'src/cli/index.ts', 'migrate'], { env });
+    let stderr = '';
+    cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => cli.once('exit', done));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/in use/i);
+  });
+});
