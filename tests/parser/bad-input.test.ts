@@ -23,7 +23,11 @@ function expectFailure(input: Uint8Array | string, code: IngestErrorCode, messag
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 const withMagic = (magic: number[] | string): Uint8Array =>
-  Buffer.concat([Buffer.from(typeof magic === 'string' ? Buffer.from(magic, 'latin1') : magic), Buffer.alloc(64, 0x20), Buffer.from('some text after the header')]);
+  Buffer.concat([
+    Buffer.from(typeof magic === 'string' ? Buffer.from(magic, 'latin1') : magic),
+    Buffer.alloc(64, 0x20),
+    Buffer.from('some text after the header')
+  ]);
 
 describe('empty', () => {
   it.each([
@@ -56,7 +60,9 @@ describe('too_large', () => {
 
   it('honours maxBytes, and measures strings in UTF-8 bytes', () => {
     expect(failure('x'.repeat(101), { maxBytes: 100 }).code).toBe('too_large');
-    expect(failure('ж'.repeat(51), { maxBytes: 100 }).message).toMatch(/102 bytes\), over the 1 KB limit \(100 bytes\)/);
+    expect(failure('ж'.repeat(51), { maxBytes: 100 }).message).toMatch(
+      /102 bytes\), over the 1 KB limit \(100 bytes\)/
+    );
     expect(parseDocument('ж'.repeat(50), { maxBytes: 100 }).format).toBe('none');
   });
 });
@@ -70,20 +76,32 @@ describe('binary', () => {
     [[0xff, 0xd8, 0xff, 0xe0], 'a JPEG image'],
     ['GIF89a', 'a GIF image']
   ] as const)('recognises %j as %s', (magic, looksLike) => {
-    expectFailure(withMagic(magic as number[] | string), 'binary', new RegExp(`looks like ${looksLike}.*Save Page As`));
+    expectFailure(
+      withMagic(magic as number[] | string),
+      'binary',
+      new RegExp(`looks like ${looksLike}.*Save Page As`)
+    );
   });
 
   it('refuses NUL bytes outside UTF-16', () => {
-    expectFailure(Buffer.from('Title\n\nText\u0000with a NUL and\u0000another, not every other byte'), 'binary', /NUL bytes \(the first at byte 11\)/);
+    expectFailure(
+      Buffer.from('Title\n\nText\u0000with a NUL and\u0000another, not every other byte'),
+      'binary',
+      /NUL bytes \(the first at byte 11\)/
+    );
   });
 
   it('refuses text full of control characters', () => {
-    const noisy = Buffer.from(Array.from({ length: 400 }, (_, index) => (index % 7 === 0 ? 0x01 : 0x41)));
+    const noisy = Buffer.from(
+      Array.from({ length: 400 }, (_, index) => (index % 7 === 0 ? 0x01 : 0x41))
+    );
     expectFailure(noisy, 'binary', /control characters/);
   });
 
   it('lets a stray control character or two through', () => {
-    expect(parseDocument('Title\n\nA body with one \u0007 bell and one \u001b escape.').article.title).toBe('Title');
+    expect(
+      parseDocument('Title\n\nA body with one \u0007 bell and one \u001b escape.').article.title
+    ).toBe('Title');
   });
 
   it('refuses NUL in string input too', () => {
@@ -93,21 +111,41 @@ describe('binary', () => {
 
 describe('invalid_encoding', () => {
   it('refuses a page that declares UTF-8 but is not', () => {
-    const page = Buffer.concat([Buffer.from('<html><head><meta charset="utf-8"></head><body><p>K'), bytes(0xf6), Buffer.from('ln</p></body></html>')]);
+    const page = Buffer.concat([
+      Buffer.from('<html><head><meta charset="utf-8"></head><body><p>K'),
+      bytes(0xf6),
+      Buffer.from('ln</p></body></html>')
+    ]);
     expectFailure(page, 'invalid_encoding', /not valid UTF-8, though the page declares it is/);
   });
 
   it('refuses mostly-UTF-8 with broken sequences', () => {
-    const text = Buffer.concat([Buffer.from('Köln, Düsseldorf, Nürnberg und '), bytes(0xe2, 0x82), Buffer.from(' kaputt')]);
-    expectFailure(text, 'invalid_encoding', /mostly UTF-8 but has 1 broken byte sequence \(the first at byte 34\)/);
+    const text = Buffer.concat([
+      Buffer.from('Köln, Düsseldorf, Nürnberg und '),
+      bytes(0xe2, 0x82),
+      Buffer.from(' kaputt')
+    ]);
+    expectFailure(
+      text,
+      'invalid_encoding',
+      /mostly UTF-8 but has 1 broken byte sequence \(the first at byte 34\)/
+    );
   });
 
   it('refuses UTF-16 whose bytes end mid-character', () => {
-    expectFailure(bytes(0xff, 0xfe, 0x41, 0x00, 0x42), 'invalid_encoding', /not valid UTF-16 LE, though its byte-order mark says it is/);
+    expectFailure(
+      bytes(0xff, 0xfe, 0x41, 0x00, 0x42),
+      'invalid_encoding',
+      /not valid UTF-16 LE, though its byte-order mark says it is/
+    );
   });
 
   it('refuses UTF-16 with an unpaired surrogate', () => {
-    expectFailure(bytes(0xfe, 0xff, 0x00, 0x41, 0xd8, 0x3d, 0x00, 0x42), 'invalid_encoding', /UTF-16 BE/);
+    expectFailure(
+      bytes(0xfe, 0xff, 0x00, 0x41, 0xd8, 0x3d, 0x00, 0x42),
+      'invalid_encoding',
+      /UTF-16 BE/
+    );
   });
 
   it('refuses UTF-32', () => {
@@ -117,15 +155,27 @@ describe('invalid_encoding', () => {
 
 describe('truncated_html', () => {
   it('refuses HTML that opens <html> and never closes it', () => {
-    expectFailure('<!DOCTYPE html><html><head><title>T</title></head><body><p>Some text</p></body>', 'truncated_html', /looks cut off.*never closes it.*Save the page again/);
+    expectFailure(
+      '<!DOCTYPE html><html><head><title>T</title></head><body><p>Some text</p></body>',
+      'truncated_html',
+      /looks cut off.*never closes it.*Save the page again/
+    );
   });
 
   it('refuses HTML that ends inside a tag', () => {
-    expectFailure('<div class="comments"><div class="comment"><p>First</p></div><div class="comm', 'truncated_html', /ends inside a tag \(“<div class="comm”\)/);
+    expectFailure(
+      '<div class="comments"><div class="comment"><p>First</p></div><div class="comm',
+      'truncated_html',
+      /ends inside a tag \(“<div class="comm”\)/
+    );
   });
 
   it('refuses HTML that ends inside a comment', () => {
-    expectFailure('<html><body><p>Text</p></body></html>\n<!-- saved from ', 'truncated_html', /inside an HTML comment/);
+    expectFailure(
+      '<html><body><p>Text</p></body></html>\n<!-- saved from ',
+      'truncated_html',
+      /inside an HTML comment/
+    );
   });
 
   it('accepts a closed page, a fragment, and text quoting tags', () => {

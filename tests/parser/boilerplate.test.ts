@@ -29,7 +29,10 @@ describe('line rules', () => {
     ['agency-credit', 'AP/Sergei Karpukhin'],
     ['agency-credit', 'Reuters/Kevin Lamarque'],
     ['agency-credit', 'Gage Skidmore/Flickr'],
-    ['sources-line', 'Sources: The New York Times (2), Reuters via CNBCThe Washington Post / Photo credit: Gage Skidmore/Flickr'],
+    [
+      'sources-line',
+      'Sources: The New York Times (2), Reuters via CNBCThe Washington Post / Photo credit: Gage Skidmore/Flickr'
+    ],
     ['promo-heading', 'Popular Video'],
     ['promo-heading', 'Trending Now'],
     ['promo-heading', 'Recommended Stories'],
@@ -88,14 +91,16 @@ describe('figures', () => {
       ].join('\n')
     );
     expect(article.title).toBe('Headline Of The Story');
-    expect(article.body).toBe('The first real paragraph of the article.\n\nThe last real paragraph of the article.');
+    expect(article.body).toBe(
+      'The first real paragraph of the article.\n\nThe last real paragraph of the article.'
+    );
   });
 });
 
 describe('name-hover text', () => {
   it.each([
     [
-      'Russia says it kept in touch with Donald TrumpDonald TrumpGOP grapples with chaotic Senate primary in Pennsylvania Trump social media startup receives commitment of billion from unidentified \'diverse group\' of investors Iran thinks it has the upper hand in Vienna — here\'s why it doesn\'t MORE’s presidential campaign',
+      "Russia says it kept in touch with Donald TrumpDonald TrumpGOP grapples with chaotic Senate primary in Pennsylvania Trump social media startup receives commitment of billion from unidentified 'diverse group' of investors Iran thinks it has the upper hand in Vienna — here's why it doesn't MORE’s presidential campaign",
       'Russia says it kept in touch with Donald Trump’s presidential campaign'
     ],
     [

@@ -12,8 +12,16 @@ import { parseDocument } from '../../src/lib/server/ingest/parse';
 const fixture = (name: string): Buffer =>
   readFileSync(join(import.meta.dirname, '../fixtures/encoding', name));
 
-const GERMAN = ['Grüße aus Köln', 'Schön wär’s, wenn „die da oben“', '(((die Üblichen))) natürlich…'];
-const GERMAN_ARTICLE = ['Die Abstimmung über die östliche Linie', '310 Mio. €', '„Wir sind nicht gegen die Bahn'];
+const GERMAN = [
+  'Grüße aus Köln',
+  'Schön wär’s, wenn „die da oben“',
+  '(((die Üblichen))) natürlich…'
+];
+const GERMAN_ARTICLE = [
+  'Die Abstimmung über die östliche Linie',
+  '310 Mio. €',
+  '„Wir sind nicht gegen die Bahn'
+];
 
 describe('encoding detection', () => {
   it.each([
@@ -26,7 +34,11 @@ describe('encoding detection', () => {
     ['latin1-declared.html', 'windows-1252', GERMAN_ARTICLE],
     ['xml-prolog-windows1252.html', 'windows-1252', GERMAN_ARTICLE],
     ['utf8-stale-latin1-meta.html', 'utf-8', GERMAN_ARTICLE],
-    ['windows1251-declared.html', 'windows-1251', ['Городской совет снова отложил', '«Мы не против трамвая']]
+    [
+      'windows1251-declared.html',
+      'windows-1251',
+      ['Городской совет снова отложил', '«Мы не против трамвая']
+    ]
   ])('%s is %s', (name, encoding, needles) => {
     const decoded = decodeDocument(fixture(name));
     expect(decoded.encoding).toBe(encoding);
@@ -47,12 +59,17 @@ describe('encoding detection', () => {
     const parsed = parseDocument(fixture('windows1252-undeclared.txt'));
     expect(parsed.format).toBe('zerohedge');
     expect(parsed.comments.map((comment) => comment.author)).toEqual(['Müller', 'Zoë']);
-    expect(parsed.comments[1]!.text).toBe('Naïve Frage: wer zahlt das? (((die Üblichen))) natürlich…');
+    expect(parsed.comments[1]!.text).toBe(
+      'Naïve Frage: wer zahlt das? (((die Üblichen))) natürlich…'
+    );
   });
 
   it.each([
     ['utf8-declared-latin1-bytes.html', /not valid UTF-8, though the page declares it is/],
-    ['utf8-mostly-broken.txt', /mostly UTF-8 but has 2 broken byte sequences \(the first at byte \d+\)/]
+    [
+      'utf8-mostly-broken.txt',
+      /mostly UTF-8 but has 2 broken byte sequences \(the first at byte \d+\)/
+    ]
   ])('%s is refused as invalid_encoding', (name, message) => {
     expect(() => decodeDocument(fixture(name))).toThrow(message);
     expect(() => decodeDocument(fixture(name))).toThrow(IngestError);
@@ -66,9 +83,18 @@ describe('encoding detection', () => {
   });
 
   it('ignores an undecodable or UTF-16 declaration and detects instead', () => {
-    const bogus = Buffer.concat([Buffer.from('<meta charset="x-klingon"><p>caf'), Buffer.from([0xe9]), Buffer.from('</p>')]);
-    expect(decodeDocument(bogus)).toEqual({ text: '<meta charset="x-klingon"><p>café</p>', encoding: 'windows-1252' });
-    expect(decodeDocument(Buffer.from('<meta charset="utf-16"><p>café</p>')).encoding).toBe('utf-8');
+    const bogus = Buffer.concat([
+      Buffer.from('<meta charset="x-klingon"><p>caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('</p>')
+    ]);
+    expect(decodeDocument(bogus)).toEqual({
+      text: '<meta charset="x-klingon"><p>café</p>',
+      encoding: 'windows-1252'
+    });
+    expect(decodeDocument(Buffer.from('<meta charset="utf-16"><p>café</p>')).encoding).toBe(
+      'utf-8'
+    );
   });
 
   it('decodes Windows-1252 punctuation, not ISO-8859-1 control codes', () => {

@@ -40,7 +40,13 @@ const nullableString = (value: unknown): boolean => value === null || typeof val
 
 /** The contract of types.ts, checked at run time. */
 function assertShape(document: ParsedDocument): void {
-  expect(Object.keys(document).sort()).toEqual(['article', 'comments', 'encoding', 'format', 'markup']);
+  expect(Object.keys(document).sort()).toEqual([
+    'article',
+    'comments',
+    'encoding',
+    'format',
+    'markup'
+  ]);
   expect(typeof document.format).toBe('string');
   expect(document.format).not.toBe('');
   expect(['text', 'html']).toContain(document.markup);
@@ -54,7 +60,13 @@ function assertShape(document: ParsedDocument): void {
   expect(Array.isArray(document.comments)).toBe(true);
   if (document.format === 'none') expect(document.comments).toEqual([]);
   document.comments.forEach((comment, index) => {
-    expect(Object.keys(comment).sort()).toEqual(['author', 'parent', 'postedAt', 'postedAtRaw', 'text']);
+    expect(Object.keys(comment).sort()).toEqual([
+      'author',
+      'parent',
+      'postedAt',
+      'postedAtRaw',
+      'text'
+    ]);
     expect(typeof comment.text).toBe('string');
     expect(nullableString(comment.author)).toBe(true);
     expect(nullableString(comment.postedAtRaw)).toBe(true);
@@ -83,7 +95,10 @@ function parsesOrRefuses(input: Uint8Array | string): string {
 }
 
 /** Runs the property; returns how many inputs ended which way, so a test can show it parsed some. */
-function fuzz<T extends Uint8Array | string>(inputs: fc.Arbitrary<T>, offset: number): Record<string, number> {
+function fuzz<T extends Uint8Array | string>(
+  inputs: fc.Arbitrary<T>,
+  offset: number
+): Record<string, number> {
   const outcomes: Record<string, number> = {};
   fc.assert(
     fc.property(inputs, (input) => {
@@ -100,29 +115,127 @@ const MIN_PARSED_SHARE = 0.2;
 
 // --- generators ---------------------------------------------------------------------
 
-const TAGS = ['html', 'head', 'body', 'div', 'p', 'span', 'article', 'main', 'section', 'ul', 'li', 'a', 'time', 'img', 'br', 'script', 'style', 'h1', 'table', 'td', 'blockquote', 'pre', 'nav', 'footer', 'figure', 'shreddit-comment', 'ytd-comment-renderer'];
-const CLASSES = ['comment', 'comments', 'indented', 'username', 'content', 'submitted', 'reply', 'author', 'message', 'post', 'thing', 'commtext', 'athing', 'byline', 'children', 'md', 'entry'];
-const TEXT_PIECES = ["Name's picture", 'mary mary says:', 'November 10, 2016 at 3:15 pm', '3 hours ago', '10. November 2016 um 15:15 Uhr', '10 ноября 2016 в 15:15', '(((Reuters)))', 'Reply', 'Skip to content', 'Donald TrumpDonald TrumpGOP MORE’s', '&amp;', '&lt;', '&#0;', '&#xD800;', '\u0000', '\ufeff', '\ud800', '<!--', '-->', '<![CDATA[', ']]>', '<?xml version="1.0"?>', '<meta charset="utf-8">', '<meta charset="iso-8859-1">', '{"@type":"NewsArticle","headline":"x","author":[{"name":"y"}]}', 'points by alice 3 hours ago', 'Quote:', 'Originally Posted by bob', '» ', '\t', '\r\n', '\n\n'];
+const TAGS = [
+  'html',
+  'head',
+  'body',
+  'div',
+  'p',
+  'span',
+  'article',
+  'main',
+  'section',
+  'ul',
+  'li',
+  'a',
+  'time',
+  'img',
+  'br',
+  'script',
+  'style',
+  'h1',
+  'table',
+  'td',
+  'blockquote',
+  'pre',
+  'nav',
+  'footer',
+  'figure',
+  'shreddit-comment',
+  'ytd-comment-renderer'
+];
+const CLASSES = [
+  'comment',
+  'comments',
+  'indented',
+  'username',
+  'content',
+  'submitted',
+  'reply',
+  'author',
+  'message',
+  'post',
+  'thing',
+  'commtext',
+  'athing',
+  'byline',
+  'children',
+  'md',
+  'entry'
+];
+const TEXT_PIECES = [
+  "Name's picture",
+  'mary mary says:',
+  'November 10, 2016 at 3:15 pm',
+  '3 hours ago',
+  '10. November 2016 um 15:15 Uhr',
+  '10 ноября 2016 в 15:15',
+  '(((Reuters)))',
+  'Reply',
+  'Skip to content',
+  'Donald TrumpDonald TrumpGOP MORE’s',
+  '&amp;',
+  '&lt;',
+  '&#0;',
+  '&#xD800;',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?xml version="1.0"?>',
+  '<meta charset="utf-8">',
+  '<meta charset="iso-8859-1">',
+  '{"@type":"NewsArticle","headline":"x","author":[{"name":"y"}]}',
+  'points by alice 3 hours ago',
+  'Quote:',
+  'Originally Posted by bob',
+  '» ',
+  '\t',
+  '\r\n',
+  '\n\n'
+];
 
 const word = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 });
 const attribute = fc.oneof(
   fc.constantFrom(...CLASSES).map((name) => ` class="${name}"`),
-  fc.constantFrom('id="comments"', 'datetime="2017-05-18T10:12:00Z"', 'alt="Tyler Durden\'s picture"', 'type="application/ld+json"', 'data-depth="2"', 'itemprop="articleBody"', 'property="og:title" content="T"').map((text) => ` ${text}`),
+  fc
+    .constantFrom(
+      'id="comments"',
+      'datetime="2017-05-18T10:12:00Z"',
+      'alt="Tyler Durden\'s picture"',
+      'type="application/ld+json"',
+      'data-depth="2"',
+      'itemprop="articleBody"',
+      'property="og:title" content="T"'
+    )
+    .map((text) => ` ${text}`),
   word.map((text) => ` ${text}="${text}"`)
 );
 const soupPiece = fc.oneof(
-  fc.tuple(fc.constantFrom(...TAGS), fc.array(attribute, { maxLength: 3 })).map(([tag, attributes]) => `<${tag}${attributes.join('')}>`),
+  fc
+    .tuple(fc.constantFrom(...TAGS), fc.array(attribute, { maxLength: 3 }))
+    .map(([tag, attributes]) => `<${tag}${attributes.join('')}>`),
   fc.constantFrom(...TAGS).map((tag) => `</${tag}>`),
   fc.constantFrom(...TEXT_PIECES),
   word,
   fc.string({ unit: 'binary', maxLength: 8 })
 );
-const htmlSoup = fc.tuple(fc.boolean(), fc.array(soupPiece, { maxLength: 400, size: 'large' })).map(
-  ([wrapped, pieces]) => (wrapped ? `<!DOCTYPE html><html><body>${pieces.join('')}</body></html>` : pieces.join(''))
-);
+const htmlSoup = fc
+  .tuple(fc.boolean(), fc.array(soupPiece, { maxLength: 400, size: 'large' }))
+  .map(([wrapped, pieces]) =>
+    wrapped ? `<!DOCTYPE html><html><body>${pieces.join('')}</body></html>` : pieces.join('')
+  );
 
 /** Any bytes (mostly refused as binary), and bytes without NUL or C0 controls (decoded, then parsed). */
-const TEXT_LIKE_BYTES = [0x09, 0x0a, 0x0d, ...Array.from({ length: 224 }, (_, index) => index + 0x20)];
+const TEXT_LIKE_BYTES = [
+  0x09,
+  0x0a,
+  0x0d,
+  ...Array.from({ length: 224 }, (_, index) => index + 0x20)
+];
 const randomBytes = fc.oneof(
   fc.uint8Array({ maxLength: 4096, size: 'max' }),
   fc
@@ -131,26 +244,45 @@ const randomBytes = fc.oneof(
 );
 
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.nat(),
+    value: fc.integer({ min: 0, max: 255 })
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), donor: fc.nat(), from: fc.nat(), length: fc.nat({ max: 2000 }) }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    at: fc.nat(),
+    donor: fc.nat(),
+    from: fc.nat(),
+    length: fc.nat({ max: 2000 })
+  }),
   fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('deleteLine' as const), line: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 16 }) })
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ maxLength: 16 })
+  })
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutate(source: Uint8Array, mutations: Mutation[], donors: Uint8Array[]): Uint8Array {
   let bytes = Buffer.from(source);
   for (const change of mutations) {
-    const at = bytes.length === 0 ? 0 : ('at' in change ? change.at % (bytes.length + 1) : 0);
+    const at = bytes.length === 0 ? 0 : 'at' in change ? change.at % (bytes.length + 1) : 0;
     if (change.kind === 'flip' && bytes.length > 0) bytes[at % bytes.length] = change.value;
     else if (change.kind === 'truncate') bytes = bytes.subarray(0, at);
-    else if (change.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), change.bytes, bytes.subarray(at)]);
+    else if (change.kind === 'insert')
+      bytes = Buffer.concat([bytes.subarray(0, at), change.bytes, bytes.subarray(at)]);
     else if (change.kind === 'splice') {
       const donor = donors[change.donor % donors.length]!;
       const from = donor.length === 0 ? 0 : change.from % donor.length;
-      bytes = Buffer.concat([bytes.subarray(0, at), donor.subarray(from, from + change.length), bytes.subarray(at)]);
+      bytes = Buffer.concat([
+        bytes.subarray(0, at),
+        donor.subarray(from, from + change.length),
+        bytes.subarray(at)
+      ]);
     } else if (change.kind === 'duplicateLine' || change.kind === 'deleteLine') {
       const lines = bytes.toString('latin1').split('\n');
       const line = change.line % lines.length;
@@ -163,9 +295,11 @@ function mutate(source: Uint8Array, mutations: Mutation[], donors: Uint8Array[])
 }
 
 const mutated = (sources: Uint8Array[]) =>
-  fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([index, mutations]) =>
-    mutate(sources[index % sources.length]!, mutations, [...seedBytes, ...fixtureBytes])
-  );
+  fc
+    .tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+    .map(([index, mutations]) =>
+      mutate(sources[index % sources.length]!, mutations, [...seedBytes, ...fixtureBytes])
+    );
 
 describe('fuzz: parseDocument returns a ParsedDocument or throws an IngestError', () => {
   it('has seeds and fixtures to mutate', () => {

@@ -9,7 +9,9 @@ import { parseDocument } from '../../src/lib/server/ingest/parse';
 import type { ParsedDocument } from '../../src/lib/server/ingest/types';
 
 const seedsDir = join(import.meta.dirname, '../../seeds');
-const seedFiles = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+const seedFiles = readdirSync(seedsDir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 const seed = (number: string): ParsedDocument => {
   const file = seedFiles.find((name) => name.startsWith(`${number}_`));
   if (!file) throw new Error(`no seed ${number}`);
@@ -29,31 +31,39 @@ const SEEDS: Record<string, SeedExpectation> = {
     title: 'Russia says it has been in touch with Donald Trump’s entourage during the campaign',
     source: 'Quartz',
     firstSentence: `A longtime Russian diplomat claims${NBSP}Moscow was in regular contact${NBSP}with Donald Trump’s team${NBSP}during the presidential campaign.`,
-    lastSentence: 'sent Trump a congratulatory telegram shortly after the outcome of the election was clear.'
+    lastSentence:
+      'sent Trump a congratulatory telegram shortly after the outcome of the election was clear.'
   },
   '001': {
     title: 'Russia Was in Touch With Trump Campaign During Presidential Campaign',
     source: null,
-    firstSentence: 'During the presidential campaign, the Russian government was reportedly in contact with the Trump campaign team.',
+    firstSentence:
+      'During the presidential campaign, the Russian government was reportedly in contact with the Trump campaign team.',
     lastSentence: 'I’m all over the world but we’re not involved in Russia."'
   },
   '002': {
     title: 'Russian Officials: We Had Contact With Trump Campaign',
     source: null,
-    firstSentence: 'While President Donald Trump has asserted that neither his aides nor anyone in his entourage had contact with the Russian government during the 2016 presidential campaign',
-    lastSentence: 'the question remains why the White House continues to deny that any communication had taken place.'
+    firstSentence:
+      'While President Donald Trump has asserted that neither his aides nor anyone in his entourage had contact with the Russian government during the 2016 presidential campaign',
+    lastSentence:
+      'the question remains why the White House continues to deny that any communication had taken place.'
   },
   '003': {
     title: 'Russia: We talked with Trump’s team during campaign',
     source: 'The Hill',
-    firstSentence: 'Russia says it kept in touch with Donald Trump’s presidential campaign before the Republican nominee’s White House win.',
-    lastSentence: 'Clinton formally conceded Wednesday, arguing voters owe Trump “an open mind and a chance to lead” after their at-times fierce rivalry.'
+    firstSentence:
+      'Russia says it kept in touch with Donald Trump’s presidential campaign before the Republican nominee’s White House win.',
+    lastSentence:
+      'Clinton formally conceded Wednesday, arguing voters owe Trump “an open mind and a chance to lead” after their at-times fierce rivalry.'
   },
   '004': {
     title: 'Trump Campaign Said To Have 18 Previously Undisclosed Russia Contacts: Reuters',
     source: 'ZeroHedge',
-    firstSentence: 'Just when it seemed that Trump was about to put the Russian allegations in the rearview mirror',
-    lastSentence: 'Expect an imminent response from the White House as well as something from Trump himself, who has been surprisingly quiet on Twitter over the past 24 hours.'
+    firstSentence:
+      'Just when it seemed that Trump was about to put the Russian allegations in the rearview mirror',
+    lastSentence:
+      'Expect an imminent response from the White House as well as something from Trump himself, who has been surprisingly quiet on Twitter over the past 24 hours.'
   }
 };
 
@@ -163,7 +173,8 @@ describe('seed articles', () => {
 
 describe('seed 004 (ZeroHedge)', () => {
   const parsed = seed('004');
-  const byAuthor = (author: string) => parsed.comments.filter((comment) => comment.author === author);
+  const byAuthor = (author: string) =>
+    parsed.comments.filter((comment) => comment.author === author);
 
   it('is recognised as ZeroHedge, with the byline under the title', () => {
     expect(parsed.format).toBe('zerohedge');
@@ -194,7 +205,9 @@ describe('seed 004 (ZeroHedge)', () => {
     expect(byAuthor('roadhazard')[0]!.text).toBe(
       'Just when it seemed that Trump was going to put the russian allegations in the rear view mirror...\n\nLaughing my fucking ass off.\n\nOrval Redenbacher approves of this post.'
     );
-    expect(byAuthor('Mike Rotsch')[0]!.text).toMatch(/^What I find surprising.*started crying "Russia"\.$/);
+    expect(byAuthor('Mike Rotsch')[0]!.text).toMatch(
+      /^What I find surprising.*started crying "Russia"\.$/
+    );
     for (const comment of parsed.comments) {
       expect(comment.text).toBe(comment.text.trim());
       expect(comment.text).not.toMatch(/\n{3}/);

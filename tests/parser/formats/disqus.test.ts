@@ -62,11 +62,7 @@ describe('disqus parse (HTML)', () => {
         post('13', 'Cy', '<p>To Ann</p>', '#comment-11') +
         '</ul></div>'
     );
-    expect(disqus.parse(page).comments.map((comment) => comment.parent)).toEqual([
-      null,
-      null,
-      0
-    ]);
+    expect(disqus.parse(page).comments.map((comment) => comment.parent)).toEqual([null, null, 0]);
   });
 
   it('gives zero comments for an embed whose iframe was not saved', () => {

@@ -15,7 +15,10 @@ export function extractArticle(page: Page, draft: ThreadDraft): ParsedArticle {
   return {
     title: supplied.title !== undefined ? supplied.title : extracted.title,
     body: supplied.body !== undefined ? supplied.body : extracted.body,
-    source: supplied.source !== undefined ? supplied.source : (extracted.source ?? sourceFromText(page.text)),
+    source:
+      supplied.source !== undefined
+        ? supplied.source
+        : (extracted.source ?? sourceFromText(page.text)),
     byline: supplied.byline !== undefined ? supplied.byline : extracted.byline,
     publishedAt: supplied.publishedAt !== undefined ? supplied.publishedAt : extracted.publishedAt
   };
@@ -52,7 +55,10 @@ function articleTextOf(pageText: string, draft: ThreadDraft): string {
 }
 
 function textBeforeComment(pageText: string, comment: CommentDraft): string {
-  const firstLine = comment.text.split('\n').find((line) => line.trim() !== '')?.trim();
+  const firstLine = comment.text
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
   const at = firstLine ? pageText.indexOf(firstLine) : -1;
   if (at < 0) return pageText;
   const lines = pageText.slice(0, at).split('\n');

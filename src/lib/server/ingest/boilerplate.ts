@@ -87,7 +87,8 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     id: 'advertisement',
     why: 'Ad slot labels ("Advertisement", "Story continues below advertisement").',
-    pattern: /^(?:advertisement|sponsored(?: content)?|story continues below(?: this)? advertisement|ad)$/iu
+    pattern:
+      /^(?:advertisement|sponsored(?: content)?|story continues below(?: this)? advertisement|ad)$/iu
   }
 ];
 

@@ -128,8 +128,7 @@ function sequenceLength(bytes: Uint8Array, index: number): number {
  * page is Latin-1 except 0x80–0x9F; the five bytes it leaves undefined stay C1 codes, as
  * the WHATWG Encoding Standard says.
  */
-const WINDOWS_1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

@@ -49,7 +49,10 @@ export function decodeDocument(
 function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedText {
   if (bytes.length > maxBytes) refuseTooLarge(bytes.length, maxBytes);
   if (bytes.length === 0)
-    throw new IngestError('empty', 'The document is empty (0 bytes). Check that you picked the right file.');
+    throw new IngestError(
+      'empty',
+      'The document is empty (0 bytes). Check that you picked the right file.'
+    );
   refuseKnownBinary(bytes);
   if (isUtf32Bom(bytes))
     throw new IngestError(
@@ -58,7 +61,8 @@ function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedText {
     );
 
   const bom = readBom(bytes);
-  if (bom) return decodeStrictly(bytes.subarray(bom.length), bom.encoding, 'its byte-order mark says');
+  if (bom)
+    return decodeStrictly(bytes.subarray(bom.length), bom.encoding, 'its byte-order mark says');
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -97,7 +101,9 @@ function decodeStrictly(bytes: Uint8Array, encoding: string, because: string): D
 }
 
 function encodingName(encoding: string): string {
-  return encoding.startsWith('utf-') ? encoding.toUpperCase().replace('LE', ' LE').replace('BE', ' BE') : encoding;
+  return encoding.startsWith('utf-')
+    ? encoding.toUpperCase().replace('LE', ' LE').replace('BE', ' BE')
+    : encoding;
 }
 
 function refuseTooLargeText(text: string, maxBytes: number): string {

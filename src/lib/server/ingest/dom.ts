@@ -126,7 +126,8 @@ function textContent(root: AnyNode): string {
     const node = stack.pop()!;
     if (node.type === 'text') parts.push(node.data);
     else if ('children' in node)
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+      for (let index = node.children.length - 1; index >= 0; index--)
+        stack.push(node.children[index]!);
   }
   return parts.join('');
 }

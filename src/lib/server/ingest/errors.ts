@@ -3,12 +3,7 @@
  * document and a message a user can act on.
  */
 export type IngestErrorCode =
-  | 'empty'
-  | 'too_large'
-  | 'binary'
-  | 'invalid_encoding'
-  | 'truncated_html'
-  | 'unparseable';
+  'empty' | 'too_large' | 'binary' | 'invalid_encoding' | 'truncated_html' | 'unparseable';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

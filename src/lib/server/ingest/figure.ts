@@ -13,7 +13,11 @@ const MAX_LINE_AFTER_CREDIT = 80;
  * Marks the caption line just above each photo credit and the short line just below it.
  * `protectedIndex` (the title) is never marked: a credit can follow the headline directly.
  */
-export function markFigureLines(lines: readonly string[], marks: boolean[], protectedIndex: number): void {
+export function markFigureLines(
+  lines: readonly string[],
+  marks: boolean[],
+  protectedIndex: number
+): void {
   lines.forEach((line, index) => {
     const rule = furnitureRule(line);
     if (!rule || !CREDIT_RULE_IDS.has(rule.id)) return;
@@ -21,6 +25,7 @@ export function markFigureLines(lines: readonly string[], marks: boolean[], prot
     if (above >= 0 && above !== protectedIndex && lines[above]!.trim() !== '') marks[above] = true;
     const below = index + 1;
     const next = lines[below]?.trim() ?? '';
-    if (next !== '' && below !== protectedIndex && next.length <= MAX_LINE_AFTER_CREDIT) marks[below] = true;
+    if (next !== '' && below !== protectedIndex && next.length <= MAX_LINE_AFTER_CREDIT)
+      marks[below] = true;
   });
 }

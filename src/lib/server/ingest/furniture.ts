@@ -23,7 +23,14 @@ const TAGS = new Set([
   'h1'
 ]);
 const ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
-const CLASSES = new Set(['byline', 'submitted', 'dateline', 'post-meta', 'entry-meta', 'article-meta']);
+const CLASSES = new Set([
+  'byline',
+  'submitted',
+  'dateline',
+  'post-meta',
+  'entry-meta',
+  'article-meta'
+]);
 /** ASP.NET and some forum software wrap the whole page in one <form>; a real form has few paragraphs. */
 const MAX_FORM_PARAGRAPHS = 2;
 

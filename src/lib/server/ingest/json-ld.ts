@@ -25,13 +25,20 @@ const ARTICLE_TYPES = new Set([
 const MAX_JSON_LENGTH = 512 * 1024;
 
 export function readJsonLdArticle($: CheerioAPI): JsonLdArticle {
-  const found: JsonLdArticle = { headline: null, datePublished: null, author: null, publisher: null };
+  const found: JsonLdArticle = {
+    headline: null,
+    datePublished: null,
+    author: null,
+    publisher: null
+  };
   const articles = $('script[type="application/ld+json"]')
     .toArray()
     .flatMap((script) => nodesOf(parseJson($(script).text())))
     .filter(isArticle);
   // Articles before the generic WebPage, so a page's own headline wins.
-  articles.sort((a, b) => Number(typeOf(a).includes('WebPage')) - Number(typeOf(b).includes('WebPage')));
+  articles.sort(
+    (a, b) => Number(typeOf(a).includes('WebPage')) - Number(typeOf(b).includes('WebPage'))
+  );
   for (const article of articles) {
     found.headline ??= stringOf(article.headline) ?? stringOf(article.name);
     found.datePublished ??= stringOf(article.datePublished);
@@ -72,7 +79,9 @@ function isObject(value: unknown): value is JsonObject {
 
 function typeOf(node: JsonObject): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((item): item is string => typeof item === 'string');
+  return (Array.isArray(type) ? type : [type]).filter(
+    (item): item is string => typeof item === 'string'
+  );
 }
 
 function isArticle(node: JsonObject): boolean {

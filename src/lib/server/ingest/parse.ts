@@ -12,7 +12,14 @@ import { pickFormat } from './registry';
 import { parentsFromDepths } from './thread';
 import { normaliseTimestamp, parseTimestamp } from './timestamp';
 import { refuseTruncatedHtml } from './truncation';
-import type { CommentDraft, CommentFormat, Page, ParsedComment, ParsedDocument, ThreadDraft } from './types';
+import type {
+  CommentDraft,
+  CommentFormat,
+  Page,
+  ParsedComment,
+  ParsedDocument,
+  ThreadDraft
+} from './types';
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -22,7 +29,10 @@ export interface ParseOptions {
 }
 
 /** Throws IngestError for every input it cannot turn into a ParsedDocument, never anything else. */
-export function parseDocument(input: Uint8Array | string, options: ParseOptions = {}): ParsedDocument {
+export function parseDocument(
+  input: Uint8Array | string,
+  options: ParseOptions = {}
+): ParsedDocument {
   const { text, encoding } = decodeDocument(input, options.maxBytes ?? MAX_DOCUMENT_BYTES);
   const markup = detectMarkup(text);
   if (markup === 'html') refuseTruncatedHtml(text);
@@ -74,11 +84,16 @@ function toComments(drafts: readonly CommentDraft[]): ParsedComment[] {
   return drafts.map((draft, index) => {
     const postedAtRaw = draft.postedAtRaw ?? null;
     const parent =
-      draft.parent !== undefined ? draft.parent : draft.depth !== undefined ? depthParents[index] : null;
+      draft.parent !== undefined
+        ? draft.parent
+        : draft.depth !== undefined
+          ? depthParents[index]
+          : null;
     return {
       author: draft.author ?? null,
       postedAt:
-        normaliseTimestamp(draft.postedAt) ?? (postedAtRaw === null ? null : parseTimestamp(postedAtRaw)),
+        normaliseTimestamp(draft.postedAt) ??
+        (postedAtRaw === null ? null : parseTimestamp(postedAtRaw)),
       postedAtRaw,
       parent: isEarlierIndex(parent, index) ? parent : null,
       text: draft.text

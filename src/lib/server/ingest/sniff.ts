@@ -17,7 +17,10 @@ const ascii = (text: string): number[] => [...text].map((char) => char.charCodeA
 /** File signatures ("magic numbers") of the files people upload by mistake. */
 const SIGNATURES: readonly Signature[] = [
   { bytes: ascii('%PDF-'), looksLike: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], looksLike: 'a ZIP archive (Word, Excel and EPUB files are ZIP archives too)' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    looksLike: 'a ZIP archive (Word, Excel and EPUB files are ZIP archives too)'
+  },
   { bytes: [0x50, 0x4b, 0x05, 0x06], looksLike: 'an empty ZIP archive' },
   { bytes: [0x89, ...ascii('PNG\r\n'), 0x1a, 0x0a], looksLike: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], looksLike: 'a JPEG image' },
@@ -28,7 +31,10 @@ const SIGNATURES: readonly Signature[] = [
   { bytes: [0x28, 0xb5, 0x2f, 0xfd], looksLike: 'a zstd-compressed file' },
   { bytes: [...ascii('7z'), 0xbc, 0xaf, 0x27, 0x1c], looksLike: 'a 7-Zip archive' },
   { bytes: [...ascii('Rar!'), 0x1a, 0x07], looksLike: 'a RAR archive' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], looksLike: 'an old Microsoft Office document (.doc, .xls)' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    looksLike: 'an old Microsoft Office document (.doc, .xls)'
+  },
   { bytes: [0x7f, ...ascii('ELF')], looksLike: 'a program (ELF executable)' },
   { bytes: ascii('SQLite format 3'), looksLike: 'an SQLite database' },
   { bytes: ascii('{\\rtf'), looksLike: 'an RTF document' },
@@ -85,6 +91,7 @@ export function refuseNulBytes(position: number): never {
 }
 
 // C0 controls other than tab, line feed, form feed and carriage return, and DEL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\x01-\x08\x0b\x0e-\x1f\x7f]/g;
 const CONTROL_SAMPLE_CHARS = 256 * 1024;
 /** A stray control character or two happens in pasted text; more than this is not text. */

@@ -46,7 +46,9 @@ export function sourceFromText(text: string): string | null {
 }
 
 export function sourceFromHtml($: CheerioAPI): string | null {
-  const siteName = $('meta[property="og:site_name"], meta[name="og:site_name"]').attr('content')?.trim();
+  const siteName = $('meta[property="og:site_name"], meta[name="og:site_name"]')
+    .attr('content')
+    ?.trim();
   if (siteName) return siteName;
   const address =
     $('link[rel="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content') ?? '';

@@ -87,7 +87,8 @@ export function normaliseTimestamp(value: string | null | undefined): string | n
     const zone = iso[3] ? iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
     return inRange(new Date(`${iso[1]}T${iso[2] ?? '00:00'}${zone.toUpperCase()}`));
   }
-  if (UNIX_TIME.test(text)) return inRange(new Date(Number(text) * (text.length === 10 ? 1000 : 1)));
+  if (UNIX_TIME.test(text))
+    return inRange(new Date(Number(text) * (text.length === 10 ? 1000 : 1)));
   return parseTimestamp(text);
 }
 

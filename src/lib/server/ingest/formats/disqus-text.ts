@@ -66,15 +66,12 @@ export function parseDisqusText(lines: readonly string[]): ThreadDraft {
   if (headers.length === 0) return { comments: [], articleText: textBefore(lines, lines.length) };
   const depths = depthsFromIndents(headers.map((header) => indentOf(lines[header.line]!)));
   const parents = depths ? parentsFromHints(depths.map((depth) => ({ depth, isReply: null }))) : [];
-  const comments = headers.map(
-    (header, index): CommentDraft => ({
-      author: header.author,
-      postedAtRaw: header.time,
-      text:
-        header.notice ?? joinCommentLines(bodyLines(lines, header.end, headers[index + 1]?.line)),
-      parent: parents[index] ?? null
-    })
-  );
+  const comments = headers.map((header, index): CommentDraft => ({
+    author: header.author,
+    postedAtRaw: header.time,
+    text: header.notice ?? joinCommentLines(bodyLines(lines, header.end, headers[index + 1]?.line)),
+    parent: parents[index] ?? null
+  }));
   const start = sectionStart(lines, headers[0]!.line, (line) => SECTION_MARKER.test(line));
   return { comments, articleText: textBefore(lines, start) };
 }

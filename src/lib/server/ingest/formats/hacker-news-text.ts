@@ -58,14 +58,12 @@ export function parseHackerNewsText(lines: readonly string[]): ThreadDraft {
   const comments = headers
     .map((header, index) => ({ header, text: texts[index]! }))
     .filter((_, index) => kept[index])
-    .map(
-      ({ header, text }, index): CommentDraft => ({
-        author: header.author,
-        postedAtRaw: header.time,
-        text,
-        parent: parents[index] ?? null
-      })
-    );
+    .map(({ header, text }, index): CommentDraft => ({
+      author: header.author,
+      postedAtRaw: header.time,
+      text,
+      parent: parents[index] ?? null
+    }));
   const start = sectionStart(lines, headers[0]!.line, (line) => SECTION_MARKER.test(line), 20);
   return { comments, article: storyArticle(lines, start), articleText: textBefore(lines, start) };
 }

@@ -32,7 +32,9 @@ export const hackerNews: CommentFormat = {
 };
 
 function parseHtml($: CheerioAPI): ThreadDraft {
-  const rows = $(ROWS).toArray().map((row) => $(row));
+  const rows = $(ROWS)
+    .toArray()
+    .map((row) => $(row));
   const parents = parentsFromDepths(rows.map(depthOf));
   const comments = rows.map((row, index): CommentDraft => {
     const age = row.find('span.age').first();

@@ -17,14 +17,16 @@ import {
 } from './comment-nesting';
 
 /** "[–]name[S] 12 points 3 hours ago* (2 children)": toggle, author, optional markers, the rest. */
-const TAGLINE = /^\[([–+-])\]\s*(\[deleted\]|\[removed\]|[\p{L}\p{N}_-]+)(?:\s*\[[SMAF+]+\])?\s+(.*)$/u;
+const TAGLINE =
+  /^\[([–+-])\]\s*(\[deleted\]|\[removed\]|[\p{L}\p{N}_-]+)(?:\s*\[[SMAF+]+\])?\s+(.*)$/u;
 const TIME = /(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago|just now)/;
 const SCORE = /(?:-?\d+ points?|\[score hidden\])/;
 const BUTTONS =
   /^permalink(?:\s*(?:embed|save|unsave|parent|report|give award|give gold|reply|edit|delete|source|context|full comments|disable inbox replies|enable inbox replies))*\s*$/i;
 const CHROME = /^(?:load more comments \(\d+ repl(?:y|ies)\)|continue this thread\s*→?)$/i;
 /** The post's "7 commentssharesavehidereport" line, then "all 7 comments", "sorted by: best". */
-const SECTION_MARKER = /^(?:\d+ comments?\s*share.*|all \d+ comments?|sorted by:.*|top \d+ comments?.*)$/i;
+const SECTION_MARKER =
+  /^(?:\d+ comments?\s*share.*|all \d+ comments?|sorted by:.*|top \d+ comments?.*)$/i;
 /** "submitted 3 hours ago by name to r/sub": the post's title is the line before it. */
 const SUBMITTED = /^submitted .+ ago by (\S+)/;
 const LINK_DOMAIN = /\s\((?:self\.\w+|[\w.-]+\.[a-z]{2,})\)$/i;
@@ -54,23 +56,22 @@ export function parseOldRedditText(lines: readonly string[]): ThreadDraft {
     bodyOf(lines, tagline.line + 1, taglines[index + 1]?.line ?? lines.length)
   );
   const depths = depthsFromIndents(taglines.map((tagline) => indentOf(lines[tagline.line]!)));
-  const hints = bodies.map(
-    (body, index): NestingHint => ({ depth: depths?.[index] ?? null, isReply: body.isReply })
-  );
+  const hints = bodies.map((body, index): NestingHint => ({
+    depth: depths?.[index] ?? null,
+    isReply: body.isReply
+  }));
   // A collapsed comment shows no text and hides its replies: it is left out.
   const kept = taglines.map((tagline, index) => !tagline.collapsed || bodies[index]!.text !== '');
   const parents = parentsOfKept(parentsFromHints(hints), kept);
   const comments = taglines
     .map((tagline, index) => ({ tagline, text: bodies[index]!.text }))
     .filter((_, index) => kept[index])
-    .map(
-      ({ tagline, text }, index): CommentDraft => ({
-        author: tagline.author,
-        postedAtRaw: tagline.time,
-        text,
-        parent: parents[index] ?? null
-      })
-    );
+    .map(({ tagline, text }, index): CommentDraft => ({
+      author: tagline.author,
+      postedAtRaw: tagline.time,
+      text,
+      parent: parents[index] ?? null
+    }));
   const start = sectionStart(lines, taglines[0]!.line, (line) => SECTION_MARKER.test(line), 20);
   return { comments, article: postArticle(lines, start), articleText: textBefore(lines, start) };
 }

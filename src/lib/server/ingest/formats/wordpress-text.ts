@@ -51,17 +51,19 @@ export function parseWordpressText(lines: readonly string[]): ThreadDraft {
     headers.map((header) => header.author),
     replyTo
   );
-  const comments = headers.map(
-    (header, index): CommentDraft => ({
-      author: header.author,
-      postedAtRaw: header.time,
-      text: joinCommentLines(replyTo[index] ? bodies[index]!.slice(1) : bodies[index]!),
-      parent: parents[index] ?? null
-    })
-  );
+  const comments = headers.map((header, index): CommentDraft => ({
+    author: header.author,
+    postedAtRaw: header.time,
+    text: joinCommentLines(replyTo[index] ? bodies[index]!.slice(1) : bodies[index]!),
+    parent: parents[index] ?? null
+  }));
   const start = sectionStart(lines, headers[0]!.line, (line) => SECTION_HEADING.test(line), 4);
   const title = start < headers[0]!.line ? titleInHeading(lines[start]!) : null;
-  return { comments, articleText: textBefore(lines, start), ...(title ? { article: { title } } : {}) };
+  return {
+    comments,
+    articleText: textBefore(lines, start),
+    ...(title ? { article: { title } } : {})
+  };
 }
 
 /** The post title the comments heading quotes: "3 thoughts on “Title”", "2 Kommentare zu „Titel“". */

@@ -39,7 +39,11 @@ function parseHtml($: CheerioAPI): ThreadDraft {
   // Themes title the section "3 thoughts on “Post title”": the title, free of site-name noise.
   const heading = $('#comments h2, #comments h3, h2#comments, h3#comments, .comments-title');
   const title = titleInHeading(heading.first().text());
-  return { comments, commentNodes: sectionNodes($, lists), ...(title ? { article: { title } } : {}) };
+  return {
+    comments,
+    commentNodes: sectionNodes($, lists),
+    ...(title ? { article: { title } } : {})
+  };
 }
 
 function toDraft(

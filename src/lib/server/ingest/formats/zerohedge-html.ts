@@ -13,7 +13,8 @@ const PICTURE_ALT = /^\s*(\S.{0,49}?)['’]s picture\s*$/u;
 const PICTURE_IMG = 'img[alt$="\'s picture"], img[alt$="’s picture"]';
 const CONTENT = '.field-name-comment-body, .comment-body, .content';
 /** Parts of a comment that are not its text. */
-const NOT_TEXT = '.links, .submitted, .user-picture, .picture, .username, .comment-meta, .indented, .comment, h3';
+const NOT_TEXT =
+  '.links, .submitted, .user-picture, .picture, .username, .comment-meta, .indented, .comment, h3';
 
 // Selected from the page root: `$('.comment').find(...)` de-duplicates thousands of
 // comments' children in quadratic time (css-select's removeSubsets).
@@ -73,7 +74,8 @@ function textOf($: CheerioAPI, comment: Cheerio<Element>): string {
 function owns(comment: Cheerio<Element>, node: AnyNode): boolean {
   let parent = node.parent;
   while (parent && parent !== comment.get(0)) {
-    if (parent.type === 'tag' && /(?:^|\s)comment(?:\s|$)/.test(parent.attribs.class ?? '')) return false;
+    if (parent.type === 'tag' && /(?:^|\s)comment(?:\s|$)/.test(parent.attribs.class ?? ''))
+      return false;
     parent = parent.parent;
   }
   return true;
@@ -81,11 +83,14 @@ function owns(comment: Cheerio<Element>, node: AnyNode): boolean {
 
 /** The article author's avatar (or name) outside the comments, as in the text layout. */
 function bylineOf($: CheerioAPI): string | null {
-  const outside = (_: number, node: AnyNode): boolean => $(node).closest('.comment, #comments').length === 0;
+  const outside = (_: number, node: AnyNode): boolean =>
+    $(node).closest('.comment, #comments').length === 0;
   const picture = $(PICTURE_IMG).filter(outside).first().attr('alt') ?? '';
   const fromPicture = PICTURE_ALT.exec(picture)?.[1]?.trim();
   if (fromPicture) return fromPicture;
-  return normaliseSpace($('article .username, .node .username').filter(outside).first().text()) || null;
+  return (
+    normaliseSpace($('article .username, .node .username').filter(outside).first().text()) || null
+  );
 }
 
 function normaliseSpace(text: string): string {

@@ -65,7 +65,10 @@ function pictureLines(lines: readonly string[]): PictureLine[] {
  * line above it, apart from site furniture (skip links) and a date. With article text
  * above it, it is the first comment.
  */
-function bylineLine(lines: readonly string[], pictures: readonly PictureLine[]): PictureLine | null {
+function bylineLine(
+  lines: readonly string[],
+  pictures: readonly PictureLine[]
+): PictureLine | null {
   const first = pictures[0];
   if (!first) return null;
   let titles = 0;
@@ -93,7 +96,10 @@ function parseText(page: TextPage): ThreadDraft {
   const articleEnd = starts[0]?.index ?? lines.length;
   const articleLines = lines.slice(0, articleEnd).filter((_, index) => index !== byline?.index);
   const comments = starts.map((start, position) =>
-    commentFrom(start.name, lines.slice(start.index + 1, starts[position + 1]?.index ?? lines.length))
+    commentFrom(
+      start.name,
+      lines.slice(start.index + 1, starts[position + 1]?.index ?? lines.length)
+    )
   );
   return {
     comments,
@@ -104,7 +110,9 @@ function parseText(page: TextPage): ThreadDraft {
 
 /** A comment's text: its lines, furniture gone, paragraphs kept, runs of blank lines made one. */
 function commentFrom(author: string, segment: readonly string[]): CommentDraft {
-  const lines = segment.map((line) => line.trimEnd()).filter((line) => !COMMENT_FURNITURE.has(line.trim()));
+  const lines = segment
+    .map((line) => line.trimEnd())
+    .filter((line) => !COMMENT_FURNITURE.has(line.trim()));
   const firstText = lines.findIndex((line) => line.trim() !== '');
   let postedAtRaw: string | null = null;
   const header = firstText >= 0 ? COMMENT_HEADER.exec(lines[firstText]!.trim()) : null;
