@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: runs the benchmarks, prints a table and writes the results with the
+ * machine they came from to data/bench/results.json. Numbers are never asserted in tests.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { measureParseThroughput } from './parse-throughput';
+
+const OUT_DIR = 'data/bench';
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`
+};
+
+process.stderr.write(
+  `bench: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`
+);
+const parse = await measureParseThroughput();
+
+console.table(
+  parse.map((result) => ({
+    parse: result.corpus,
+    files: result.files,
+    'KB per pass': Math.round(result.bytes / 1000),
+    passes: result.passes,
+    'MB/s': Number(result.megabytesPerSecond.toFixed(2))
+  }))
+);
+
+await mkdir(OUT_DIR, { recursive: true });
+const file = `${OUT_DIR}/results.json`;
+await writeFile(
+  file,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, parse }, null, 2)}\n`
+);
+process.stderr.write(`bench: wrote ${file}\n`);
