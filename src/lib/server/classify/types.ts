@@ -68,3 +68,15 @@ export interface Classification {
   /** Component kind → version, for every component that took part. */
   versions: Record<string, string>;
 }
+
+/**
+ * The assembled classifier (src/lib/server/classify/index.ts: `createClassifier()`): every
+ * component present, fused by one rule, with the per-label thresholds in force.
+ */
+export interface Classifier {
+  /** Component kind → version, stored with every score. */
+  readonly versions: Record<string, string>;
+  readonly thresholds: LabelScores;
+  /** One Classification per text, in order. */
+  classify(texts: readonly string[]): Promise<Classification[]>;
+}
