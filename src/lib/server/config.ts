@@ -3,6 +3,7 @@
  * at start-up with a message naming the variable, not later in a request.
  */
 import { z } from 'zod';
+import { LABELS, type Label } from './classify/types';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -17,8 +18,34 @@ const EnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   THREADWATCH_MAX_DOCUMENT_MB: z.coerce.number().positive().max(1024).default(20),
-  THREADWATCH_SEEDS_DIR: z.string().trim().min(1).default('./seeds')
+  THREADWATCH_SEEDS_DIR: z.string().trim().min(1).default('./seeds'),
+  THREADWATCH_MODELS_DIR: z.string().trim().min(1).default('./models'),
+  THREADWATCH_HF_ENDPOINT: z
+    .string()
+    .trim()
+    .refine((url) => /^https?:\/\/[^/]/.test(url), 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('https://huggingface.co'),
+  // Empty means unset, so `THREADWATCH_TRANSFORMERS_MODEL=` in a .env file picks the only one.
+  THREADWATCH_TRANSFORMERS_MODEL: z
+    .string()
+    .trim()
+    .transform((id) => id || undefined)
+    .optional(),
+  ...thresholdVariables()
 });
+
+/** THREADWATCH_THRESHOLD_<LABEL>: overrides the threshold chosen on the dev split. */
+function thresholdVariables() {
+  const probability = z.coerce.number().min(0).max(1).optional();
+  return Object.fromEntries(
+    LABELS.map((label) => [thresholdVariable(label), probability])
+  ) as Record<`THREADWATCH_THRESHOLD_${Uppercase<Label>}`, typeof probability>;
+}
+
+function thresholdVariable(label: Label): `THREADWATCH_THRESHOLD_${Uppercase<Label>}` {
+  return `THREADWATCH_THRESHOLD_${label.toUpperCase() as Uppercase<Label>}`;
+}
 
 export interface Config {
   /** PostgreSQL server; when absent the embedded PGlite database is used. */
@@ -29,6 +56,14 @@ export interface Config {
   port: number;
   maxDocumentBytes: number;
   seedsDir: string;
+  /** Trained weights and transformers.js model folders (`<modelsDir>/<org>/<name>`). */
+  modelsDir: string;
+  /** Where `models pull` downloads from; nothing else in threadwatch uses the network. */
+  hfEndpoint: string;
+  /** The transformers.js model to use (`Xenova/toxic-bert`); unset: the only one present. */
+  transformersModel: string | undefined;
+  /** Per-label thresholds set in the environment; the rest come from models/thresholds.json. */
+  thresholds: Partial<Record<Label, number>>;
 }
 
 export class ConfigError extends Error {
@@ -50,7 +85,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: vars.HOST,
     port: vars.PORT,
     maxDocumentBytes: Math.round(vars.THREADWATCH_MAX_DOCUMENT_MB * MEGABYTE),
-    seedsDir: vars.THREADWATCH_SEEDS_DIR
+    seedsDir: vars.THREADWATCH_SEEDS_DIR,
+    modelsDir: vars.THREADWATCH_MODELS_DIR,
+    hfEndpoint: vars.THREADWATCH_HF_ENDPOINT,
+    transformersModel: vars.THREADWATCH_TRANSFORMERS_MODEL,
+    thresholds: Object.fromEntries(
+      LABELS.flatMap((label) => {
+        const value = vars[thresholdVariable(label)];
+        return value === undefined ? [] : [[label, value]];
+      })
+    )
   };
 }
 
