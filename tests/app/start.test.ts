@@ -20,7 +20,12 @@ describe('npm start', () => {
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', THREADWATCH_DATA_DIR: dataDir };
     delete env.DATABASE_URL; // the quick start runs on the embedded database
-    server = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so teardown reaches the server under npm, sh and tsx.
+    server = spawn('npm', ['start', '--silent'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    });
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     url = await new Promise<string>((found, failed) => {
       server.stdout?.on('data', (chunk: Buffer) => {
@@ -35,8 +40,9 @@ describe('npm start', () => {
   afterAll(async () => {
     if (server && server.exitCode === null) {
       const exited = new Promise((done) => server.once('exit', done));
-      // npm forwards SIGTERM to the server, which closes the database and its lock.
-      server.kill('SIGTERM');
+      // The whole group: npm does not always forward SIGTERM to the server, which on
+      // SIGTERM closes the database and its lock.
+      process.kill(-server.pid!, 'SIGTERM');
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,158 @@
+/**
+ * Where an expression can start, found cheaply, so that most expressions never scan most
+ * comments. Every lexicon match starts at a word start (the expressions assert a word
+ * boundary), so each expression gets "keys": the first letters (up to three, repeated
+ * letters squeezed) of the words it can open with. A text gets a map from the prefixes of
+ * its word starts to their positions; an expression is tried, anchored, only at the
+ * positions its keys point to. Keys are a superset by construction: when the opening of
+ * a pattern is too clever to read, it gets no keys and scans the whole text.
+ */
+import { normalise } from './normalise';
+
+const KEY_LENGTH = 3;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const REPEATED_LETTER = /(\p{L})\1+/gu;
+
+const squeeze = (word: string): string => word.replace(REPEATED_LETTER, '$1');
+
+export interface GatedExpression {
+  /** Global: scans the whole text (used when keys is null). */
+  expression: RegExp;
+  /** Sticky: tried at one position. */
+  anchored: RegExp;
+  keys: readonly string[] | null;
+}
+
+/** Prefix (1 to 3 characters, squeezed) → the word starts that have it, ascending. */
+export type WordStarts = ReadonlyMap<string, readonly number[]>;
+
+export function wordStarts(normalisedText: string): WordStarts {
+  const starts = new Map<string, number[]>();
+  for (const match of normalisedText.matchAll(WORD_RUN)) {
+    const squeezed = squeeze(match[0].slice(0, KEY_LENGTH * 4));
+    for (let length = 1; length <= KEY_LENGTH && length <= squeezed.length; length++) {
+      const prefix = squeezed.slice(0, length);
+      const positions = starts.get(prefix);
+      if (positions) positions.push(match.index);
+      else starts.set(prefix, [match.index]);
+    }
+  }
+  return starts;
+}
+
+/** Every match of the expression, leftmost first, none overlapping, like `matchAll`. */
+export function gatedMatches(
+  gated: GatedExpression,
+  text: string,
+  starts: WordStarts
+): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  if (gated.keys === null) {
+    for (const match of text.matchAll(gated.expression)) {
+      if (match[0].length > 0)
+        found.push({ start: match.index, end: match.index + match[0].length });
+    }
+    return found;
+  }
+  const candidates: number[] = [];
+  for (const key of gated.keys) candidates.push(...(starts.get(key) ?? []));
+  if (candidates.length === 0) return found;
+  candidates.sort((a, b) => a - b);
+  let reached = -1;
+  for (const position of candidates) {
+    if (position < reached) continue;
+    gated.anchored.lastIndex = position;
+    const match = gated.anchored.exec(text);
+    if (!match || match[0].length === 0) continue;
+    found.push({ start: position, end: position + match[0].length });
+    reached = position + match[0].length;
+  }
+  return found;
+}
+
+/** Keys of a list of surface forms; null when one does not start with a letter or digit. */
+export function formKeys(forms: readonly string[]): string[] | null {
+  const keys: string[] = [];
+  for (const form of forms) {
+    const first = /^[\p{L}\p{N}]+/u.exec(normalise(form.trim()).text)?.[0];
+    if (!first) return null;
+    keys.push(squeeze(first).slice(0, KEY_LENGTH));
+  }
+  return keys;
+}
+
+/**
+ * Keys of a hand-written pattern: the literal letters each top-level alternative opens
+ * with, or the openings of each alternative of a leading group; optional leading groups
+ * (`(the )?`) add their own keys and the reading goes on after them. Anything else
+ * (a class, an escape, a lookaround, an optional first letter) gives null.
+ */
+export function patternKeys(pattern: string): string[] | null {
+  const alternatives = splitTopLevel(pattern);
+  if (!alternatives) return null;
+  const keys: string[] = [];
+  for (const alternative of alternatives) {
+    const inner = sequenceKeys(alternative);
+    if (!inner) return null;
+    keys.push(...inner);
+  }
+  return keys;
+}
+
+function sequenceKeys(sequence: string): string[] | null {
+  const keys: string[] = [];
+  let rest = sequence;
+  for (;;) {
+    if (!rest.startsWith('(')) {
+      let literal = /^[a-z0-9]+/.exec(rest)?.[0] ?? '';
+      // `s?hit` may start at `h`: an optional last letter is not part of the key.
+      if ('?*{'.includes(rest[literal.length] ?? '_')) literal = literal.slice(0, -1);
+      if (!literal) return null;
+      keys.push(squeeze(literal).slice(0, KEY_LENGTH));
+      return keys;
+    }
+    const close = matchingParen(rest);
+    if (close < 0) return null;
+    const inner = patternKeys(rest.slice(1, close));
+    if (!inner) return null;
+    keys.push(...inner);
+    const quantifier = rest[close + 1];
+    if (quantifier === '{') return null;
+    if (quantifier !== '?' && quantifier !== '*') return keys;
+    rest = rest.slice(close + 2);
+    if (rest.length === 0) return null;
+  }
+}
+
+function matchingParen(source: string): number {
+  let depth = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\' || char === '[') return -1;
+    if (char === '(') depth++;
+    if (char === ')' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+/** Top-level alternatives; null for a lookaround or other `(?` group. */
+function splitTopLevel(group: string): string[] | null {
+  let source = group;
+  if (source.startsWith('?:')) source = source.slice(2);
+  else if (source.startsWith('?')) return null;
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') index++;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(source.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}

@@ -1,0 +1,209 @@
+/**
+ * Normalisation against evasion, with a map back to the original text.
+ *
+ * Lexicon forms and patterns match the normalised text; every span a moderator sees must
+ * point into the comment as stored, so each normalised UTF-16 unit remembers the original
+ * [start, end) it came from. Three passes:
+ *   1. fold each code point (fold.ts): case, NFKD, diacritics, homoglyphs, invisibles;
+ *   2. leetspeak (`k1ke`, `$hit`), only inside word-like runs so that numbers stay numbers
+ *      (`1488`, `6 gorillion`, `14 words` are matched as digits);
+ *   3. join single letters split by separators (`k.i.k.e`, `k i k e`, `k-i-k-e`).
+ * Repeated letters (`kiiiike`) are not collapsed here: compiled forms accept one or more
+ * of each letter instead (compile.ts), so `ass` still needs two s's.
+ */
+import { foldCodePoint } from './fold';
+
+export interface NormalisedText {
+  text: string;
+  /** For each UTF-16 unit of `text`, the original offset where its source starts. */
+  starts: number[];
+  /** For each UTF-16 unit of `text`, the original offset where its source ends. */
+  ends: number[];
+}
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '6': 'g',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  $: 's',
+  '@': 'a',
+  '!': 'i'
+};
+/** Characters put between the letters of a spelled-out word. */
+const SEPARATORS = new Set([' ', '\t', '.', '-', '_', '*', '|', '/', '\\', '~', '+', ':']);
+const MAX_SEPARATOR_RUN = 3;
+
+const LETTER = /^\p{L}$/u;
+const WORD = /^[\p{L}\p{N}]$/u;
+
+export const isLetter = (c: string | undefined): boolean =>
+  c !== undefined && (c >= 'a' && c <= 'z' ? true : c > '\u007f' && LETTER.test(c));
+export const isWordChar = (c: string | undefined): boolean =>
+  c !== undefined &&
+  ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c > '\u007f' && WORD.test(c)));
+const isRunChar = (c: string | undefined): boolean =>
+  isWordChar(c) || c === '$' || c === '@' || c === '!';
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+export function normalise(original: string): NormalisedText {
+  const { chars, starts, ends } = !NON_ASCII.test(original)
+    ? foldAscii(original)
+    : foldUnicode(original);
+  convertLeetInRuns(chars);
+  const dropped = joinSpelledOutLetters(chars);
+  if (dropped.size === 0) return { text: chars.join(''), starts, ends };
+  const keep = (_: unknown, index: number): boolean => !dropped.has(index);
+  return {
+    text: chars.filter(keep).join(''),
+    starts: starts.filter(keep),
+    ends: ends.filter(keep)
+  };
+}
+
+type Folded = { chars: string[]; starts: number[]; ends: number[] };
+
+/** Most comments are plain ASCII: one unit in, one unit out. */
+function foldAscii(original: string): Folded {
+  const chars = original.toLowerCase().split('');
+  const starts = chars.map((_, index) => index);
+  return { chars, starts, ends: starts.map((start) => start + 1) };
+}
+
+function foldUnicode(original: string): Folded {
+  const folded: Folded = { chars: [], starts: [], ends: [] };
+  let offset = 0;
+  while (offset < original.length) {
+    const code = original.charCodeAt(offset);
+    const width = code >= 0xd800 && code <= 0xdbff && offset + 1 < original.length ? 2 : 1;
+    const end = offset + width;
+    // ASCII stays on the fast path even in a text that has a curly quote somewhere.
+    const replacement =
+      code < 0x80
+        ? (original[offset] ?? '').toLowerCase()
+        : foldCodePoint(original.slice(offset, end));
+    for (let unit = 0; unit < replacement.length; unit++) {
+      folded.chars.push(replacement[unit] ?? '');
+      folded.starts.push(offset);
+      folded.ends.push(end);
+    }
+    offset = end;
+  }
+  return folded;
+}
+
+/** The original [start, end) of the normalised range [start, end); end > start. */
+export function toOriginal(
+  normalised: NormalisedText,
+  start: number,
+  end: number
+): { start: number; end: number } {
+  return { start: normalised.starts[start] ?? 0, end: normalised.ends[end - 1] ?? 0 };
+}
+
+/**
+ * Inside a run of letters, digits and `$@!`: leet characters between the first and last
+ * letter always convert (`k1ke`, `sh!t`); one leading digit or `$` converts (`5hit`,
+ * `$hit`) but a longer number does not (`14words`, `2016election`); a trailing single
+ * digit or trailing `$`s convert (`h3ll0`, `a$$`) but a longer number does not (`heil88`).
+ */
+function convertLeetInRuns(chars: string[]): void {
+  let index = 0;
+  while (index < chars.length) {
+    if (!isRunChar(chars[index])) {
+      index++;
+      continue;
+    }
+    const runStart = index;
+    while (index < chars.length && isRunChar(chars[index])) index++;
+    convertRun(chars, runStart, index);
+  }
+}
+
+function convertRun(chars: string[], start: number, end: number): void {
+  let first = -1;
+  let last = -1;
+  for (let i = start; i < end; i++) {
+    if (!isLetter(chars[i])) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  const lead = chars[start];
+  if ((first - start === 1 && lead !== '@' && lead !== '!') || allDollars(chars, start, first)) {
+    convertLeet(chars, start, first);
+  }
+  convertLeet(chars, first + 1, last);
+  const trail = chars[last + 1];
+  const singleTrailingDigit =
+    end - last - 1 === 1 && trail !== undefined && trail >= '0' && trail <= '9';
+  if (singleTrailingDigit || allDollars(chars, last + 1, end)) convertLeet(chars, last + 1, end);
+}
+
+// Module-level helpers rather than closures: this runs for every word of every comment.
+function convertLeet(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const leet = LEET[chars[i] ?? ''];
+    if (leet !== undefined) chars[i] = leet;
+  }
+}
+
+function allDollars(chars: readonly string[], from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (chars[i] !== '$') return false;
+  return true;
+}
+
+/**
+ * Finds chains of at least three single letters (or leet digits) each standing alone
+ * between separators, and returns the indexes of the separators to drop so the chain
+ * reads as one word. Two letters are not enough: initials (`J. K.`) and `i.e.` stay.
+ */
+function joinSpelledOutLetters(chars: string[]): Set<number> {
+  const dropped = new Set<number>();
+  let index = 0;
+  while (index < chars.length) {
+    if (!isSingle(chars, index) || (index > 0 && !isBoundary(chars[index - 1]))) {
+      index++;
+      continue;
+    }
+    const chain = [index];
+    let cursor = index + 1;
+    for (;;) {
+      let next = cursor;
+      while (next < chars.length && SEPARATORS.has(chars[next] ?? '')) next++;
+      const gap = next - cursor;
+      if (gap < 1 || gap > MAX_SEPARATOR_RUN || !isSingle(chars, next)) break;
+      chain.push(next);
+      cursor = next + 1;
+    }
+    let letters = 0;
+    for (const i of chain) if (isLetter(chars[i])) letters++;
+    if (chain.length >= 3 && letters >= 2) {
+      for (const i of chain) chars[i] = LEET[chars[i] ?? ''] ?? chars[i] ?? '';
+      for (let i = index; i < cursor; i++) if (!chain.includes(i)) dropped.add(i);
+    }
+    index = cursor;
+  }
+  return dropped;
+}
+
+/** A letter or leet character standing alone between non-word characters. */
+function isSingle(chars: readonly string[], i: number): boolean {
+  return (
+    (isLetter(chars[i]) || LEET[chars[i] ?? ''] !== undefined) &&
+    !isWordChar(chars[i - 1]) &&
+    !isWordChar(chars[i + 1])
+  );
+}
+
+/** A chain starts after white space or punctuation that is not itself a joiner (`x.k.i`). */
+function isBoundary(c: string | undefined): boolean {
+  return c === undefined || c === ' ' || c === '\n' || c === '\t' || !SEPARATORS.has(c);
+}
