@@ -19,6 +19,8 @@ import {
 export interface EngineSuiteOptions {
   /** Leave the schema empty (migration tests); default: migrated to the latest. */
   migrate?: boolean;
+  /** Only these engines (e.g. concurrency that needs several connections); default: all. */
+  engines?: readonly Engine[];
 }
 
 interface TestEngine {
@@ -49,9 +51,10 @@ const testEngines: TestEngine[] = [
 export function describeEachEngine(
   title: string,
   suite: (database: () => Database) => void,
-  { migrate = true }: EngineSuiteOptions = {}
+  { migrate = true, engines }: EngineSuiteOptions = {}
 ): void {
   for (const testEngine of testEngines) {
+    if (engines !== undefined && !engines.includes(testEngine.engine)) continue;
     const label = [testEngine.engine, testEngine.skipReason].filter(Boolean).join(', ');
     describe.skipIf(testEngine.skipReason !== null)(`${title} [${label}]`, () => {
       let opened: Awaited<ReturnType<TestEngine['open']>> | undefined;
@@ -71,15 +74,17 @@ export function describeEachEngine(
   }
 }
 
-async function openScratchPostgres(
+/** A fresh database on the server, its URL (for child processes) and how to drop it. */
+export async function openScratchPostgres(
   serverUrl: string
-): Promise<{ database: Database; dispose(): Promise<void> }> {
+): Promise<{ url: string; database: Database; dispose(): Promise<void> }> {
   const name = `tw_test_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, `create database ${name}`);
   const scratchUrl = new URL(serverUrl);
   scratchUrl.pathname = `/${name}`;
   const database = await createDb({ databaseUrl: scratchUrl.toString() });
   return {
+    url: scratchUrl.toString(),
     database,
     dispose: async () => {
       await database.close();

@@ -1,7 +1,7 @@
 /**
  * `serve`: what `npm start` runs after building. Opens and migrates the database, ingests
- * the sample pages into an empty one, then serves the built dashboard in this process, so
- * the embedded database has exactly one owner.
+ * the sample pages into an empty one, then serves the built dashboard and runs one
+ * classification worker in this process, so the embedded database has exactly one owner.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,12 +9,15 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { provideAppDatabase } from '../../lib/server/app-database';
+import { createClassifier } from '../../lib/server/classify';
+import { runWorker } from '../../lib/server/classify/jobs';
 import { config } from '../../lib/server/config';
 import { countDocuments } from '../../lib/server/corpus';
 import type { Database } from '../../lib/server/db';
 import { describeSummary, ingestFiles } from '../../lib/server/ingest/ingest-files';
 import { expandInputs } from '../../lib/server/ingest/input-files';
 import { openMigratedDatabase } from '../database';
+import { describeBatch } from './worker';
 
 const BUILT_HANDLER = resolve('build/handler.js');
 
@@ -30,6 +33,7 @@ export function registerServe(program: Command): void {
       }
       const database = await openMigratedDatabase();
       await seedIfEmpty(database);
+      const worker = startWorker(database);
       provideAppDatabase(database);
       const { handler } = (await import(pathToFileURL(BUILT_HANDLER).href)) as {
         handler: Parameters<typeof createServer>[1];
@@ -40,7 +44,7 @@ export function registerServe(program: Command): void {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       process.stdout.write(`threadwatch is running at http://${host}:${actualPort}/\n`);
-      stopOnSignals(server, database);
+      stopOnSignals(server, worker, database);
     });
 }
 
@@ -54,6 +58,46 @@ async function seedIfEmpty(database: Database): Promise<void> {
   );
 }
 
+interface InProcessWorker {
+  /** Asks the worker to stop after its batch in progress and waits until it has. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One worker on the app's own database handle. The classifier loads in the background so
+ * the dashboard serves at once; if it can't load, or the worker fails, the dashboard still
+ * serves and the comments stay queued for the next start or a `cli worker`.
+ */
+function startWorker(database: Database): InProcessWorker {
+  const stopping = new AbortController();
+  const running = createClassifier()
+    .then((classifier) =>
+      runWorker({
+        db: database.db,
+        classifier,
+        signal: stopping.signal,
+        onBatch: (report) => {
+          if (report.claimed > 0)
+            process.stderr.write(`classify ${describeBatch(report)}
+`);
+        }
+      })
+    )
+    .then(
+      () => {},
+      (error: unknown) => {
+        const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`classification worker stopped: ${reason}\n`);
+      }
+    );
+  return {
+    stop() {
+      stopping.abort();
+      return running;
+    }
+  };
+}
+
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((done, fail) => {
     server.once('error', fail);
@@ -61,12 +105,16 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-function stopOnSignals(server: Server, database: Database): void {
+function stopOnSignals(server: Server, worker: InProcessWorker, database: Database): void {
   const stop = (signal: string) => {
     process.stderr.write(`${signal}: shutting down\n`);
     server.close();
     server.closeAllConnections();
-    void database.close().finally(() => process.exit(0));
+    // The worker finishes its batch before the database closes under it.
+    void worker
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,7 +1,9 @@
 /**
  * Ingests one document: keeps its bytes verbatim under their SHA-256, parses them, and stores
- * the article and comments, all in one transaction. The same bytes twice change nothing; a
- * document the parser rejects is kept, marked failed with the reason.
+ * the article and comments and queues the comments for classification, all in one
+ * transaction (so no comment is stored without its job, nor a job without its comment). The
+ * same bytes twice change nothing; a document the parser rejects is kept, marked failed with
+ * the reason.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,6 +16,7 @@ import {
   type NewComment,
   type ParseResult
 } from '../corpus';
+import { enqueueCommentsOfArticle } from '../classify/jobs/enqueue';
 import type { Schema } from '../db/schema';
 import { isIngestError, type IngestError } from './errors';
 import { parseDocument, type ParseOptions } from './parse';
@@ -62,6 +65,7 @@ export async function ingestDocument(
 
     const articleId = await insertArticle(trx, documentId, toNewArticle(parsed.article));
     const comments = await insertComments(trx, articleId, parsed.comments.map(toNewComment));
+    if (comments > 0) await enqueueCommentsOfArticle(trx, articleId);
     return { status: 'stored', documentId, articleId, format: parsed.format, comments };
   });
 }

@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23-0001-initial';
+import * as classification from './2026-11-23-0002-classification';
 
 const migrations: Record<string, Migration> = {
-  '2026-11-23-0001-initial': initial
+  '2026-11-23-0001-initial': initial,
+  '2026-11-23-0002-classification': classification
 };
 
 export const migrationProvider: MigrationProvider = {
