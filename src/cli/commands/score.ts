@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createClassifier } from '../../lib/server/classify';
 import { scoreLines } from '../../lib/server/classify/score-lines';
-import { positiveInteger } from '../options';
+import { positiveInteger } from '../number-options';
 
 export function registerScore(program: Command): void {
   program
