@@ -66,6 +66,25 @@ describe('npm start', () => {
     expect(html).toContain('Russia: We talked with Trump’s team during campaign');
   });
 
+  it('classifies the seed comments with its in-process worker', async () => {
+    const cell = (row: string, name: string) =>
+      Number(new RegExp(`class="number ${name}[^"]*">(\\d+)<`).exec(row)?.[1]);
+    let seedRow = '';
+    // Bounded poll: the worker loads the classifier, then scores 33 comments.
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const html = await (await fetch(url)).text();
+      seedRow =
+        [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+          .map((row) => row[1]!)
+          .find((row) => row.includes('18 Previously Undisclosed')) ?? '';
+      if (cell(seedRow, 'scored') === 33) break;
+      await new Promise((wait) => setTimeout(wait, 1000));
+    }
+    expect(cell(seedRow, 'scored')).toBe(33);
+    // Seed 004 has coded antisemitism ((((Reuters))) and more): some comments are flagged.
+    expect(cell(seedRow, 'flagged')).toBeGreaterThan(0);
+  }, 150_000);
+
   it('keeps other processes off the embedded database while it runs', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, THREADWATCH_DATA_DIR: dataDir };
     delete env.DATABASE_URL;

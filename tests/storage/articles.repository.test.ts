@@ -2,6 +2,11 @@ import { beforeEach, expect, it } from 'vitest';
 import { countDocuments, listArticlesWithCommentCounts } from '../../src/lib/server/corpus';
 import { ingestDocument } from '../../src/lib/server/ingest/ingest-document';
 import { comment, storeArticle } from '../helpers/corpus-factories';
+import { assembleClassifier } from '../../src/lib/server/classify/classifier';
+import { runWorker } from '../../src/lib/server/classify/jobs/worker';
+import { createLexiconComponent } from '../../src/lib/server/classify/lexicon/component';
+import { resolveThresholds } from '../../src/lib/server/classify/thresholds';
+import { queueComments } from '../helpers/job-factories';
 import { describeEachEngine, emptyCorpus } from '../helpers/test-databases';
 
 describeEachEngine('articles repository', (database) => {
@@ -30,6 +35,8 @@ describeEachEngine('articles repository', (database) => {
       outlet: 'Test Outlet',
       format: 'test',
       commentCount: 3,
+      scoredCount: 0,
+      flaggedCount: 0,
       ingestedAt: expect.any(Date)
     });
     const newestFirst = await listArticlesWithCommentCounts(database().db, { newestFirst: true });
@@ -39,6 +46,23 @@ describeEachEngine('articles repository', (database) => {
       first.articleId
     ]);
     expect(await countDocuments(database().db)).toBe(4);
+  });
+
+  it('count scored and flagged comments once the worker has classified them', async () => {
+    const { articleId } = await queueComments(database().db, [
+      'Thanks for the report.',
+      '(((They))) run the banks again.'
+    ]);
+    const classifier = assembleClassifier([createLexiconComponent()], resolveThresholds(null));
+    await runWorker({ db: database().db, classifier, untilDrained: true, pollMs: 10 });
+
+    const [listed] = await listArticlesWithCommentCounts(database().db);
+    expect(listed).toMatchObject({
+      id: articleId,
+      commentCount: 2,
+      scoredCount: 2,
+      flaggedCount: 1
+    });
   });
 
   it('list nothing in an empty corpus', async () => {

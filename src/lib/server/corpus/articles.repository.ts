@@ -1,5 +1,5 @@
 /** Articles: one per successfully parsed document. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
 
 export interface NewArticle {
@@ -19,6 +19,10 @@ export interface ArticleListItem {
   /** The comment system of the page ('none' when it has no comment section). */
   format: string | null;
   commentCount: number;
+  /** Comments the classifier has scored so far. */
+  scoredCount: number;
+  /** Scored comments with at least one label over its threshold. */
+  flaggedCount: number;
   ingestedAt: Date;
 }
 
@@ -70,8 +74,31 @@ export async function listArticlesWithCommentCounts(
         .select(eb.fn.countAll<number>().as('count'))
         .as('commentCount')
     )
+    .select((eb) =>
+      eb
+        .selectFrom('comments')
+        .innerJoin('comment_scores', 'comment_scores.comment_id', 'comments.id')
+        .whereRef('comments.article_id', '=', 'articles.id')
+        .select(eb.fn.countAll<number>().as('count'))
+        .as('scoredCount')
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('comments')
+        .innerJoin('comment_scores', 'comment_scores.comment_id', 'comments.id')
+        .whereRef('comments.article_id', '=', 'articles.id')
+        // cardinality(), not array_length(): the latter is null for an empty array.
+        .where(sql<boolean>`cardinality(comment_scores.flagged) > 0`)
+        .select(eb.fn.countAll<number>().as('count'))
+        .as('flaggedCount')
+    )
     .orderBy('documents.ingested_at', direction)
     .orderBy('articles.id', direction)
     .execute();
-  return rows.map((row) => ({ ...row, commentCount: row.commentCount ?? 0 }));
+  return rows.map((row) => ({
+    ...row,
+    commentCount: row.commentCount ?? 0,
+    scoredCount: row.scoredCount ?? 0,
+    flaggedCount: row.flaggedCount ?? 0
+  }));
 }
