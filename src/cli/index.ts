@@ -5,8 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerIngest } from './commands/ingest';
 import { registerMigrate } from './commands/migrate';
+import { registerModels } from './commands/models';
 import { registerParse } from './commands/parse';
+import { registerRescore } from './commands/rescore';
+import { registerScore } from './commands/score';
 import { registerServe } from './commands/serve';
+import { registerTrain } from './commands/train';
+import { registerEval } from './commands/eval';
+import { registerWorker } from './commands/worker';
 import { describeCliError } from './errors';
 
 const program = new Command()
@@ -19,6 +25,12 @@ registerParse(program);
 registerIngest(program);
 registerMigrate(program);
 registerServe(program);
+registerScore(program);
+registerTrain(program);
+registerEval(program);
+registerModels(program);
+registerWorker(program);
+registerRescore(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,7 +2,7 @@
  * Chooses each label's threshold on the dev split over the FUSED scores — lexicon and
  * trained model together, as the classifier will really run — rather than over the model
  * alone, whose thresholds would be wrong once lexicon evidence is added on top. A label is
- * chosen only where the dev split has verdicts for it; the others keep the default.
+ * chosen only where the dev split has enough positives; the others keep the default.
  */
 import type { LabelledRow } from './model/dataset';
 import { rowsForLabel } from './model/dataset';
@@ -11,6 +11,11 @@ import type { ThresholdsFile } from './thresholds';
 import type { Classifier, Label, LabelScores } from './types';
 
 const BATCH = 256;
+/**
+ * Fewer dev positives than this and a max-F1 threshold is noise (threat has 8: its best
+ * cut sat above what a lexicon threat scores, silencing it); the label keeps the default.
+ */
+export const MIN_DEV_POSITIVES = 30;
 
 export async function chooseFusedThresholds(
   classifier: Classifier,
@@ -24,7 +29,7 @@ export async function chooseFusedThresholds(
   for (const label of labels) {
     const { rows, targets } = rowsForLabel(dev, label);
     const positives = targets.reduce((sum, target) => sum + target, 0);
-    if (positives === 0 || positives === rows.length) continue;
+    if (positives < MIN_DEV_POSITIVES || positives === rows.length) continue;
     const scores = Float64Array.from(rows, (row) => scored.get(row.id)![label]);
     const best = chooseThreshold(scores, targets);
     thresholds[label] = best.threshold;
