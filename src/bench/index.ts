@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { measureClassifyThroughput } from './classify-throughput';
 import { measureParseThroughput } from './parse-throughput';
 
 const OUT_DIR = 'data/bench';
@@ -31,10 +32,19 @@ console.table(
   }))
 );
 
+const classify = await measureClassifyThroughput();
+console.table(
+  classify.map((result) => ({
+    classify: result.what,
+    comments: result.comments,
+    'comments/s': Math.round(result.commentsPerSecond)
+  }))
+);
+
 await mkdir(OUT_DIR, { recursive: true });
 const file = `${OUT_DIR}/results.json`;
 await writeFile(
   file,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, parse }, null, 2)}\n`
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, parse, classify }, null, 2)}\n`
 );
 process.stderr.write(`bench: wrote ${file}\n`);
