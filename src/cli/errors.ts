@@ -1,4 +1,5 @@
 /** Turns a thrown error into the one line the CLI prints. */
+import { AccountError } from '../lib/server/auth/accounts';
 import { ConfigError } from '../lib/server/config';
 import { DatabaseInUseError } from '../lib/server/db';
 import { isIngestError } from '../lib/server/ingest/errors';
@@ -9,6 +10,7 @@ export function describeCliError(error: unknown): { message: string; expected: b
   if (
     error instanceof DatabaseInUseError ||
     error instanceof ConfigError ||
+    error instanceof AccountError ||
     error instanceof InputNotFoundError
   ) {
     return { message: error.message, expected: true };

@@ -11,6 +11,7 @@ import { registerRescore } from './commands/rescore';
 import { registerScore } from './commands/score';
 import { registerServe } from './commands/serve';
 import { registerTrain } from './commands/train';
+import { registerUser } from './commands/user';
 import { registerEval } from './commands/eval';
 import { registerWorker } from './commands/worker';
 import { describeCliError } from './errors';
@@ -31,6 +32,7 @@ registerEval(program);
 registerModels(program);
 registerWorker(program);
 registerRescore(program);
+registerUser(program);
 
 try {
   await program.parseAsync(process.argv);

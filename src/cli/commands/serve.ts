@@ -1,7 +1,8 @@
 /**
  * `serve`: what `npm start` runs after building. Opens and migrates the database, ingests
- * the sample pages into an empty one, then serves the built dashboard and runs one
- * classification worker in this process, so the embedded database has exactly one owner.
+ * the sample pages into an empty one, creates the first admin when there are no users,
+ * then serves the built dashboard and runs one classification worker in this process, so
+ * the embedded database has exactly one owner.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { provideAppDatabase } from '../../lib/server/app-database';
+import { ensureFirstAdmin, FIRST_ADMIN_NAME } from '../../lib/server/auth';
 import { createClassifier } from '../../lib/server/classify';
 import { runWorker } from '../../lib/server/classify/jobs';
 import { config } from '../../lib/server/config';
@@ -33,11 +35,10 @@ export function registerServe(program: Command): void {
       }
       const database = await openMigratedDatabase();
       await seedIfEmpty(database);
+      await createFirstAdmin(database);
       const worker = startWorker(database);
       provideAppDatabase(database);
-      const { handler } = (await import(pathToFileURL(BUILT_HANDLER).href)) as {
-        handler: Parameters<typeof createServer>[1];
-      };
+      const handler = await loadPlainHttpHandler();
       const server = createServer(handler);
       const { host, port } = config();
       await listen(server, host, port);
@@ -48,6 +49,31 @@ export function registerServe(program: Command): void {
     });
 }
 
+type RequestHandler = NonNullable<Parameters<typeof createServer>[1]>;
+
+/** A header only this process sets; any value a client sends in it is overwritten. */
+const PLAIN_HTTP_HEADER = 'x-threadwatch-protocol';
+
+/**
+ * The built handler, told that this server speaks plain http. Without ORIGIN or
+ * PROTOCOL_HEADER, adapter-node assumes https: the session cookie would be Secure (dropped
+ * by browsers on http://127.0.0.1) and every same-origin form POST would fail SvelteKit's
+ * CSRF origin check. Behind a TLS proxy, ORIGIN or PROTOCOL_HEADER is set and wins.
+ */
+async function loadPlainHttpHandler(): Promise<RequestHandler> {
+  const plainHttp = !config().publicOriginConfigured;
+  // adapter-node reads its settings from the environment when the handler module loads.
+  if (plainHttp) process.env.PROTOCOL_HEADER = PLAIN_HTTP_HEADER;
+  const { handler } = (await import(pathToFileURL(BUILT_HANDLER).href)) as {
+    handler: RequestHandler;
+  };
+  if (!plainHttp) return handler;
+  return (request, response) => {
+    request.headers[PLAIN_HTTP_HEADER] = 'http';
+    return handler(request, response);
+  };
+}
+
 async function seedIfEmpty(database: Database): Promise<void> {
   if ((await countDocuments(database.db)) > 0) return;
   const { seedsDir } = config();
@@ -55,6 +81,15 @@ async function seedIfEmpty(database: Database): Promise<void> {
   const summary = await ingestFiles(database.db, (await expandInputs([seedsDir])).files);
   process.stderr.write(
     `empty database: ingested the sample pages in ${seedsDir}: ${describeSummary(summary)}\n`
+  );
+}
+
+/** Without any user nobody could sign in: the first start makes an admin and says how. */
+async function createFirstAdmin(database: Database): Promise<void> {
+  const password = await ensureFirstAdmin(database.db);
+  if (password === undefined) return;
+  process.stdout.write(
+    `created the first admin: name ${FIRST_ADMIN_NAME}, password ${password} (shown once; change it in settings)\n`
   );
 }
 

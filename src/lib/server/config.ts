@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   THREADWATCH_DATA_DIR: z.string().trim().min(1).default('./data'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // adapter-node's own: set behind a TLS proxy so the app sees https (Secure cookies, CSRF).
+  ORIGIN: z.string().trim().min(1).optional(),
+  PROTOCOL_HEADER: z.string().trim().min(1).optional(),
   THREADWATCH_MAX_DOCUMENT_MB: z.coerce.number().positive().max(1024).default(20),
   THREADWATCH_SEEDS_DIR: z.string().trim().min(1).default('./seeds'),
   THREADWATCH_MODELS_DIR: z.string().trim().min(1).default('./models'),
@@ -54,6 +57,8 @@ export interface Config {
   dataDir: string;
   host: string;
   port: number;
+  /** adapter-node's ORIGIN / PROTOCOL_HEADER: whether a proxy tells the app its public origin. */
+  publicOriginConfigured: boolean;
   maxDocumentBytes: number;
   seedsDir: string;
   /** Trained weights and transformers.js model folders (`<modelsDir>/<org>/<name>`). */
@@ -84,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: vars.THREADWATCH_DATA_DIR,
     host: vars.HOST,
     port: vars.PORT,
+    publicOriginConfigured: vars.ORIGIN !== undefined || vars.PROTOCOL_HEADER !== undefined,
     maxDocumentBytes: Math.round(vars.THREADWATCH_MAX_DOCUMENT_MB * MEGABYTE),
     seedsDir: vars.THREADWATCH_SEEDS_DIR,
     modelsDir: vars.THREADWATCH_MODELS_DIR,

@@ -1,0 +1,11 @@
+export { decide, InvalidDecisionError, validateDecision } from './decide';
+export type { DecisionConflict, DecisionRequest, DecisionResult } from './decide';
+export { BULK_CHUNK_SIZE, decideAllMatching, decideMany } from './bulk';
+export type { BulkDecision, DecideAllResult, SelectedComment } from './bulk';
+export { countQueue, listQueue, MAX_PAGE_SIZE, queuePageQuery } from './queue';
+export type { QueueItem, QueuePage } from './queue';
+export { InvalidCursorError } from './queue-cursor';
+export type { AuthorStats } from './author-stats';
+export { decisionHistory, type DecisionEntry } from './history';
+export { findStatus, type CurrentStatus } from './moderation-status.repository';
+export { rebuildModerationStatus } from './rebuild-status';

@@ -1,0 +1,18 @@
+/** Users who make decisions in the moderation tests, inserted directly (no password flow). */
+import { sql, type Kysely } from 'kysely';
+import type { Schema } from '../../src/lib/server/db/schema';
+
+export async function addModerator(db: Kysely<Schema>, name: string): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({ name, role: 'moderator', password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Empties the corpus, scores, decisions and users, ids restarting. */
+export async function emptyModeration(db: Kysely<Schema>): Promise<void> {
+  await sql`truncate table decisions, comment_moderation, comment_scores, classification_jobs,
+    comments, articles, documents, users restart identity cascade`.execute(db);
+}

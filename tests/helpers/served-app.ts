@@ -1,0 +1,58 @@
+/**
+ * The built dashboard served the way `npm start` serves it (`cli serve`: migrate, seed an
+ * empty database, one in-process worker), on a free loopback port with its own embedded
+ * database in a temp folder. Builds first when there is no build yet. Tests in the `app`
+ * vitest project run one file at a time, so the build is never replaced under a server.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const URL_LINE = /threadwatch is running at (http:\/\/\S+)/;
+
+export interface ServedApp {
+  url: string;
+  /** Everything the server printed so far, stdout and stderr. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function serveApp(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+  if (!existsSync('build/handler.js')) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-e2e-'));
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    THREADWATCH_DATA_DIR: dataDir,
+    ...env
+  };
+  delete childEnv.DATABASE_URL; // the served app runs on its own embedded database
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'serve'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((found, failed) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = URL_LINE.exec(output);
+      if (match) found(match[1]!);
+    });
+    child.once('exit', (code) => failed(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  return { url, output: () => output, stop: () => stop(child, dataDir) };
+}
+
+async function stop(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM'); // serve closes the database and its lock on SIGTERM
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
