@@ -3,7 +3,6 @@
  * THREADWATCH_DATA_DIR: password from stdin, or generated and printed once; a taken name
  * is one clear line on stderr and exit 1; hashes are never printed.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,29 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/passwords';
 import { findUserForLogin } from '../../src/lib/server/auth/users.repository';
 import { createDb } from '../../src/lib/server/db';
+import { runCli } from '../helpers/run-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-user-cli-'));
 
-function cli(
-  args: string[],
-  stdin = ''
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, THREADWATCH_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      env,
-      stdio: ['pipe', 'pipe', 'pipe']
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', failed);
-    child.once('exit', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin = '') => runCli(dataDir, args, stdin);
 
 async function storedHash(name: string): Promise<string | undefined> {
   const database = await createDb({ dataDir: `${dataDir}/pglite` });
