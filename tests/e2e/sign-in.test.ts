@@ -5,10 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS_DIR, launchBrowser } from '../helpers/browser';
-import { serveApp, type ServedApp } from '../helpers/served-app';
-
-const ADMIN_LINE = /created the first admin: name (\S+), password (\S+)/;
+import { ARTEFACTS_DIR, launchBrowser, STEP_TIMEOUT_MS } from '../helpers/browser';
+import { firstAdmin, serveApp, type ServedApp } from '../helpers/served-app';
 
 describe('sign-in in a real browser', () => {
   let app: ServedApp;
@@ -17,9 +15,7 @@ describe('sign-in in a real browser', () => {
 
   beforeAll(async () => {
     app = await serveApp();
-    const match = ADMIN_LINE.exec(app.output());
-    if (!match) throw new Error(`no first-admin line in:\n${app.output()}`);
-    admin = { name: match[1]!, password: match[2]! };
+    admin = firstAdmin(app);
     browser = await launchBrowser();
   }, 240_000);
 
@@ -30,7 +26,7 @@ describe('sign-in in a real browser', () => {
 
   it('sends a visitor to the login page, refuses a wrong password, admits the admin', async () => {
     const page = await browser.newPage();
-    page.setDefaultTimeout(15_000); // a stuck step fails with its own name, not the test's
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(app.url);
     expect(new URL(page.url()).pathname).toBe('/login');
 

@@ -3,7 +3,7 @@
  * installs the package; locally, `apt-get install chromium`.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -26,3 +26,22 @@ export async function launchBrowser(): Promise<Browser> {
     ]
   });
 }
+
+/** Signs in through the login form and waits for the home page. */
+export async function signIn(
+  page: Page,
+  appUrl: string,
+  user: { name: string; password: string }
+): Promise<void> {
+  await page.goto(`${appUrl}login`);
+  await page.getByLabel('Name').fill(user.name);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Articles' }).waitFor();
+}
+
+/**
+ * How long one browser step may take. Generous: in CI the served app shares two cores with
+ * the rest of the suite, and a stuck step still fails with its own name, not the test's.
+ */
+export const STEP_TIMEOUT_MS = 45_000;

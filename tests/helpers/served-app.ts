@@ -56,3 +56,12 @@ async function stop(child: ChildProcess, dataDir: string): Promise<void> {
   }
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+const FIRST_ADMIN_LINE = /created the first admin: name (\S+), password (\S+)/;
+
+/** The first admin `serve` created and printed once on an empty database. */
+export function firstAdmin(app: ServedApp): { name: string; password: string } {
+  const match = FIRST_ADMIN_LINE.exec(app.output());
+  if (!match) throw new Error(`no first-admin line in:\n${app.output()}`);
+  return { name: match[1]!, password: match[2]! };
+}

@@ -102,3 +102,24 @@ export async function listArticlesWithCommentCounts(
     flaggedCount: row.flaggedCount ?? 0
   }));
 }
+
+/** One article as its page shows it. */
+export interface ArticleDetail {
+  id: number;
+  title: string | null;
+  body: string;
+  outlet: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+}
+
+export function findArticleById(
+  db: Kysely<Schema>,
+  id: number
+): Promise<ArticleDetail | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'title', 'body', 'outlet', 'byline', 'published_at as publishedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

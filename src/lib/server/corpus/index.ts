@@ -6,8 +6,14 @@ export {
   insertDocument
 } from './documents.repository';
 export type { NewDocument, ParseResult, StoredDocument } from './documents.repository';
-export { insertArticle, listArticlesWithCommentCounts } from './articles.repository';
-export type { ArticleListItem, NewArticle } from './articles.repository';
+export {
+  findArticleById,
+  insertArticle,
+  listArticlesWithCommentCounts
+} from './articles.repository';
+export type { ArticleDetail, ArticleListItem, NewArticle } from './articles.repository';
+export { findCommentById, findParentChain, listDirectReplies } from './comment-context.repository';
+export type { ContextComment } from './comment-context.repository';
 export { insertComments, listCommentsOfArticle } from './comments.repository';
 export type { NewComment, StoredComment } from './comments.repository';
 export { depthsFromParents, InvalidThreadError } from './thread-depths';
