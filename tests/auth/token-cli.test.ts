@@ -11,7 +11,7 @@ import { createDb } from '../../src/lib/server/db';
 import { runCli } from '../helpers/run-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-token-cli-'));
-const cli = (args: string[], stdin = '') => runCli(dataDir, args, stdin);
+const cli = (args: string[], stdin = '') => runCli(args, { dataDir, stdin });
 
 async function tokenOwner(token: string): Promise<string | undefined> {
   const database = await createDb({ dataDir: `${dataDir}/pglite` });

@@ -14,7 +14,7 @@ import { runCli } from '../helpers/run-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-user-cli-'));
 
-const cli = (args: string[], stdin = '') => runCli(dataDir, args, stdin);
+const cli = (args: string[], stdin = '') => runCli(args, { dataDir, stdin });
 
 async function storedHash(name: string): Promise<string | undefined> {
   const database = await createDb({ dataDir: `${dataDir}/pglite` });

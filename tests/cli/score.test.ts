@@ -2,9 +2,9 @@
  * `score` end to end, as a script would run it: JSON lines on stdin, one result per line
  * on stdout in the same order and nothing else, a bad line reported on stderr.
  */
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../../src/lib/server/classify/types';
+import { runCli } from '../helpers/run-cli';
 
 interface ScoreOutput {
   id: string | number;
@@ -13,20 +13,7 @@ interface ScoreOutput {
   spans: { start: number; end: number; label: string; reason: string }[];
 }
 
-function runScore(stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'score'], {
-      stdio: ['pipe', 'pipe', 'pipe']
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', failed);
-    child.once('exit', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runScore = (stdin: string) => runCli(['score'], { stdin });
 
 const ECHO = 'Funny how (((Reuters))) always finds a new angle.';
 

@@ -5,10 +5,10 @@
  * and filter-wide actions. The served app holds its embedded database, so every decision
  * is checked through the UI: the `approved` status filter lists exactly the approved ones.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS_DIR, launchBrowser, signIn, STEP_TIMEOUT_MS } from '../helpers/browser';
-import { firstAdmin, serveApp, type ServedApp } from '../helpers/served-app';
+import { ARTEFACTS_DIR, signIn, STEP_TIMEOUT_MS } from '../helpers/browser';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 const SEED_004_TITLE = 'Trump Campaign Said To Have 18 Previously Undisclosed Russia Contacts';
 
@@ -36,29 +36,22 @@ const focusedId = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.commentId ?? null);
 
 describe('the queue in a real browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  let admin: { name: string; password: string };
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    app = await serveApp();
-    admin = firstAdmin(app);
-    browser = await launchBrowser();
+    session = await startBrowserSession();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('lists, highlights and triages seed 004 by keyboard, in bulk and filter-wide', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await signIn(page, app.url, admin);
-    await waitForClassification(page, app.url);
+    await signIn(page, session.app.url, session.admin);
+    await waitForClassification(page, session.app.url);
 
     // Seed 004's article, chosen in the filter form.
-    await page.goto(`${app.url}queue`);
+    await page.goto(`${session.app.url}queue`);
     const articleOption = page.locator('select[name=articleId] option', {
       hasText: SEED_004_TITLE
     });

@@ -1,4 +1,8 @@
-/** The CLI as a person runs it: a child process on an embedded database in `dataDir`. */
+/**
+ * The CLI as a person runs it: a child process, stdin piped in, stdout and stderr
+ * collected. With `dataDir` it works on an embedded database there (DATABASE_URL unset);
+ * without, it inherits the environment (commands that need no database).
+ */
 import { spawn } from 'node:child_process';
 
 export interface CliResult {
@@ -7,9 +11,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, THREADWATCH_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+export function runCli(
+  args: string[],
+  { dataDir, stdin = '' }: { dataDir?: string; stdin?: string } = {}
+): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (dataDir !== undefined) {
+    env.THREADWATCH_DATA_DIR = dataDir;
+    delete env.DATABASE_URL;
+  }
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
       env,

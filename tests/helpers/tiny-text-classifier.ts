@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeOnnxModel, type OnnxGraph } from './onnx-protobuf';
 import { tinyTokenizerConfig, tinyTokenizerJson, tinyVocabulary } from './tiny-tokenizer';
+// The training code's seeded generator, so every run writes the same weights.
+import { seededRandom } from '../../src/lib/server/classify/model/random';
 
 export const TINY_LABELS = [
   'toxic',
@@ -91,18 +93,6 @@ function tinyConfig(vocabSize: number): unknown {
     vocab_size: vocabSize,
     hidden_size: HIDDEN,
     max_position_embeddings: TINY_MAX_LENGTH
-  };
-}
-
-/** mulberry32: a seeded generator, so every run writes the same weights. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
