@@ -38,6 +38,8 @@ export interface RouteRule {
 export const ROUTE_RULES: readonly RouteRule[] = [
   { routeId: '/login', methods: { GET: 'public', POST: 'public' } },
   { routeId: '/logout', methods: { GET: 'signed-in', POST: 'signed-in' } },
+  // Everyone changes their own password here.
+  { routeId: '/account', methods: { GET: 'signed-in', POST: 'signed-in' } },
   { routeId: '/', methods: { GET: 'read' } },
   // Pages: reading is for everyone signed in; a POST there is a moderation decision.
   { routeId: '/queue', methods: { GET: 'read', POST: 'moderate' } },
@@ -49,6 +51,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { routeId: '/reports', methods: { GET: 'read', POST: 'read' } },
   { routeId: '/ingest', methods: { GET: 'ingest', POST: 'ingest' } },
   { routeId: '/settings', methods: { GET: 'admin', POST: 'admin' } },
+  { routeId: '/settings/lexicon', methods: { GET: 'admin', POST: 'admin' } },
   { routeId: '/settings/users', methods: { GET: 'admin', POST: 'admin' } },
   { routeId: '/settings/tokens', methods: { GET: 'admin', POST: 'admin' } },
   // The JSON API, for scripts with a Bearer token (or a signed-in browser).
@@ -62,7 +65,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { routeId: '/api/v1/queue', methods: { GET: 'read' } },
   { routeId: '/api/v1/analytics', methods: { GET: 'read' } },
   { routeId: '/api/v1/reports/[kind]', methods: { GET: 'read' } },
-  { routeId: '/api/v1/ingest', methods: { POST: 'ingest' } }
+  { routeId: '/api/v1/ingest', methods: { POST: 'ingest' } },
+  // An ingested document's parse result and classification progress.
+  { routeId: '/api/v1/ingest/[id]', methods: { GET: 'ingest' } }
 ];
 
 const rulesById = new Map(ROUTE_RULES.map((rule) => [rule.routeId, rule]));
