@@ -10,6 +10,7 @@ import { registerParse } from './commands/parse';
 import { registerRescore } from './commands/rescore';
 import { registerScore } from './commands/score';
 import { registerServe } from './commands/serve';
+import { registerStories } from './commands/stories';
 import { registerToken } from './commands/token';
 import { registerTrain } from './commands/train';
 import { registerUser } from './commands/user';
@@ -35,6 +36,7 @@ registerModels(program);
 registerWorker(program);
 registerRescore(program);
 registerUser(program);
+registerStories(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,6 +18,7 @@ import { countDocuments } from '../../lib/server/corpus';
 import type { Database } from '../../lib/server/db';
 import { describeSummary, ingestFiles } from '../../lib/server/ingest/ingest-files';
 import { expandInputs } from '../../lib/server/ingest/input-files';
+import { groupMissingArticles } from '../../lib/server/stories';
 import { openMigratedDatabase } from '../database';
 import { describeBatch } from './worker';
 
@@ -35,6 +36,7 @@ export function registerServe(program: Command): void {
       }
       const database = await openMigratedDatabase();
       await seedIfEmpty(database);
+      await groupUngroupedArticles(database);
       await createFirstAdmin(database);
       const worker = startWorker(database);
       provideAppDatabase(database);
@@ -82,6 +84,15 @@ async function seedIfEmpty(database: Database): Promise<void> {
   process.stderr.write(
     `empty database: ingested the sample pages in ${seedsDir}: ${describeSummary(summary)}\n`
   );
+}
+
+/**
+ * Articles stored before story groups existed get theirs now (a no-op once every article
+ * has a fingerprint), so upgrading needs no manual `stories rebuild`.
+ */
+async function groupUngroupedArticles(database: Database): Promise<void> {
+  const grouped = await groupMissingArticles(database.db);
+  if (grouped > 0) process.stderr.write(`grouped ${grouped} earlier articles into stories\n`);
 }
 
 /** Without any user nobody could sign in: the first start makes an admin and says how. */

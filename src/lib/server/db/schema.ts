@@ -46,6 +46,8 @@ export interface ArticleTable {
   byline: string | null;
   published_at: Date | null;
   body: string;
+  /** Set when the article is fingerprinted (at ingest, or by `cli stories rebuild`). */
+  story_group_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CommentTable {
@@ -214,6 +216,31 @@ export interface AuditEventTable {
   created_at: CreatedAt;
 }
 
+/** Copies and write-ups of one story; id = the id of the article that founded the group. */
+export interface StoryGroupTable {
+  id: number;
+  /** The founding article's title. */
+  title: string | null;
+  created_at: CreatedAt;
+}
+
+/** An article's MinHash signatures (see stories/fingerprint.ts). */
+export interface ArticleFingerprintTable {
+  article_id: number;
+  shingle_signature: number[];
+  term_signature: number[];
+  shingle_count: number;
+  term_count: number;
+  computed_at: CreatedAt;
+}
+
+/** LSH rows: articles sharing a (band, bucket) are candidates for the same story. */
+export interface ArticleLshBandTable {
+  band: number;
+  bucket: number;
+  article_id: number;
+}
+
 export interface Schema {
   documents: DocumentTable;
   articles: ArticleTable;
@@ -230,6 +257,9 @@ export interface Schema {
   lexicon_entries: LexiconEntryTable;
   lexicon_edits: LexiconEditTable;
   audit_events: AuditEventTable;
+  story_groups: StoryGroupTable;
+  article_fingerprints: ArticleFingerprintTable;
+  article_lsh_bands: ArticleLshBandTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;

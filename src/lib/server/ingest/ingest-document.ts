@@ -18,6 +18,7 @@ import {
 } from '../corpus';
 import { enqueueCommentsOfArticle } from '../classify/jobs/enqueue';
 import type { Schema } from '../db/schema';
+import { assignStoryGroup } from '../stories';
 import { isIngestError, type IngestError } from './errors';
 import { parseDocument, type ParseOptions } from './parse';
 import type { ParsedArticle, ParsedComment, ParsedDocument } from './types';
@@ -66,6 +67,11 @@ export async function ingestDocument(
     const articleId = await insertArticle(trx, documentId, toNewArticle(parsed.article));
     const comments = await insertComments(trx, articleId, parsed.comments.map(toNewComment));
     if (comments > 0) await enqueueCommentsOfArticle(trx, articleId);
+    await assignStoryGroup(trx, {
+      id: articleId,
+      title: parsed.article.title,
+      body: parsed.article.body
+    });
     return { status: 'stored', documentId, articleId, format: parsed.format, comments };
   });
 }
