@@ -20,6 +20,8 @@ export const queueFilterSchema = z
     label: optional(z.enum(LABELS)),
     articleId: optional(z.coerce.number().int().positive()),
     outlet: optional(z.string().trim().min(1)),
+    /** Comments under any article of this story group (copies of one story, see stories/). */
+    storyGroupId: optional(z.coerce.number().int().positive()),
     /** The author's name exactly as stored. */
     author: optional(z.string().trim().min(1)),
     /** Bounds on the chosen label's score, or on the worst flagged score without a label. */

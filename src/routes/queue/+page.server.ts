@@ -4,6 +4,7 @@ import { queueFilterSchema } from '$lib/schemas/queue-filter';
 import { appDatabase } from '$lib/server/app-database';
 import { LABELS } from '$lib/server/classify/types';
 import { listArticlesWithCommentCounts } from '$lib/server/corpus';
+import { listStoryGroups } from '$lib/server/stories';
 import {
   countQueue,
   decide,
@@ -34,10 +35,11 @@ export const load: PageServerLoad = async ({ url }) => {
   const filter = parsed.success ? parsed.data : queueFilterSchema.parse({});
   const after = url.searchParams.get('after') || undefined;
   try {
-    const [page, count, articles] = await Promise.all([
+    const [page, count, articles, storyGroups] = await Promise.all([
       listQueue(db, filter, { after, limit: PAGE_SIZE }),
       countQueue(db, filter),
-      listArticlesWithCommentCounts(db)
+      listArticlesWithCommentCounts(db),
+      listStoryGroups(db)
     ]);
     return {
       page,
@@ -45,6 +47,10 @@ export const load: PageServerLoad = async ({ url }) => {
       filter,
       filterIssues: parsed.success ? [] : parsed.error.issues.map((issue) => issue.message),
       articles: articles.map((article) => ({ id: article.id, title: article.title })),
+      // Stories told by one outlet only have nothing to compare; the filter's own group stays.
+      storyGroups: storyGroups.filter(
+        (group) => group.outletCount > 1 || group.id === filter.storyGroupId
+      ),
       labels: [...LABELS],
       statuses: [...MODERATION_STATUSES],
       reasons: [...REMOVE_REASONS],

@@ -12,6 +12,7 @@ export const FILTER_FIELDS = [
   'label',
   'articleId',
   'outlet',
+  'storyGroupId',
   'author',
   'minScore',
   'maxScore',

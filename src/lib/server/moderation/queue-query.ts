@@ -47,6 +47,9 @@ export function queueSource(db: Kysely<Schema>, filter: QueueFilter, after?: Que
       query.where('c.article_id', '=', filter.articleId!)
     )
     .$if(filter.outlet !== undefined, (query) => query.where('a.outlet', '=', filter.outlet!))
+    .$if(filter.storyGroupId !== undefined, (query) =>
+      query.where('a.story_group_id', '=', filter.storyGroupId!)
+    )
     .$if(filter.author !== undefined, (query) => query.where('c.author', '=', filter.author!))
     .$if(filter.minScore !== undefined, (query) =>
       query.where(sql<SqlBool>`${scored} >= ${filter.minScore}`)

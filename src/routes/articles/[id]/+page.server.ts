@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { findArticleById } from '$lib/server/corpus';
 import { listArticleThread } from '$lib/server/moderation/article-thread';
+import { listSameStoryArticles } from '$lib/server/stories';
 import { parseRouteId } from '$lib/route-id';
 import type { PageServerLoad } from './$types';
 
@@ -11,5 +12,9 @@ export const load: PageServerLoad = async ({ params }) => {
   const { db } = await appDatabase();
   const article = await findArticleById(db, id);
   if (article === undefined) error(404, 'No such article');
-  return { article, comments: await listArticleThread(db, id) };
+  const [comments, sameStory] = await Promise.all([
+    listArticleThread(db, id),
+    listSameStoryArticles(db, id)
+  ]);
+  return { article, comments, sameStory };
 };
