@@ -10,7 +10,9 @@ export async function foundStoryGroup(
   await trx
     .insertInto('story_groups')
     .values({ id: article.id, title: article.title })
-    .onConflict((conflict) => conflict.column('id').doNothing())
+    // An article id is used once, so a row already there is left over from a wiped corpus
+    // whose identity counter restarted: it describes nothing now and takes the new title.
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ title: article.title }))
     .execute();
   await setStoryGroup(trx, article.id, article.id);
   return article.id;
