@@ -14,6 +14,7 @@ import { registerToken } from './commands/token';
 import { registerTrain } from './commands/train';
 import { registerUser } from './commands/user';
 import { registerEval } from './commands/eval';
+import { registerExport } from './commands/export';
 import { registerWorker } from './commands/worker';
 import { describeCliError } from './errors';
 
@@ -35,6 +36,7 @@ registerModels(program);
 registerWorker(program);
 registerRescore(program);
 registerUser(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
