@@ -15,6 +15,7 @@ import { registerToken } from './commands/token';
 import { registerTrain } from './commands/train';
 import { registerUser } from './commands/user';
 import { registerEval } from './commands/eval';
+import { registerExport } from './commands/export';
 import { registerWorker } from './commands/worker';
 import { describeCliError } from './errors';
 
@@ -37,6 +38,7 @@ registerWorker(program);
 registerRescore(program);
 registerUser(program);
 registerStories(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

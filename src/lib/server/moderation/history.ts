@@ -23,11 +23,25 @@ export async function decisionHistory(
   db: Kysely<Schema>,
   commentId: number
 ): Promise<DecisionEntry[]> {
+  return (await decisionHistories(db, [commentId])).get(commentId) ?? [];
+}
+
+/**
+ * The histories of many comments in one query (a report's batch), by comment id; a comment
+ * nobody decided on has no entry.
+ */
+export async function decisionHistories(
+  db: Kysely<Schema>,
+  commentIds: readonly number[]
+): Promise<Map<number, DecisionEntry[]>> {
+  const histories = new Map<number, DecisionEntry[]>();
+  if (commentIds.length === 0) return histories;
   const rows = await db
     .selectFrom('decisions as d')
     .innerJoin('users as u', 'u.id', 'd.moderator_id')
     .select([
       'd.id',
+      'd.comment_id',
       'd.moderator_id',
       'u.name',
       'd.action',
@@ -40,10 +54,32 @@ export async function decisionHistory(
       'd.undoes_decision_id',
       'd.created_at'
     ])
-    .where('d.comment_id', '=', commentId)
+    .where('d.comment_id', 'in', commentIds)
     .orderBy('d.id')
     .execute();
-  return rows.map((row) => ({
+  for (const row of rows) {
+    const history = histories.get(row.comment_id) ?? [];
+    if (history.length === 0) histories.set(row.comment_id, history);
+    history.push(toEntry(row));
+  }
+  return histories;
+}
+
+function toEntry(row: {
+  id: number;
+  moderator_id: number;
+  name: string;
+  action: DecisionAction;
+  reason: RemoveReason | null;
+  note: string | null;
+  status_before: ModerationStatus;
+  status_after: ModerationStatus;
+  comment_version: number;
+  conflict: boolean;
+  undoes_decision_id: number | null;
+  created_at: Date;
+}): DecisionEntry {
+  return {
     id: row.id,
     moderator: { id: row.moderator_id, name: row.name },
     action: row.action,
@@ -55,5 +91,5 @@ export async function decisionHistory(
     conflict: row.conflict,
     undoesDecisionId: row.undoes_decision_id,
     at: row.created_at
-  }));
+  };
 }

@@ -6,6 +6,6 @@ export { countQueue, listQueue, MAX_PAGE_SIZE, queuePageQuery } from './queue';
 export type { QueueItem, QueuePage } from './queue';
 export { InvalidCursorError } from './queue-cursor';
 export type { AuthorStats } from './author-stats';
-export { decisionHistory, type DecisionEntry } from './history';
+export { decisionHistories, decisionHistory, type DecisionEntry } from './history';
 export { findStatus, type CurrentStatus } from './moderation-status.repository';
 export { rebuildModerationStatus } from './rebuild-status';
