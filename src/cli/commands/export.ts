@@ -1,5 +1,5 @@
 /**
- * `export --format csv|json|ndjson|pdf --out FILE [--from --to --outlet --article --status
+ * `export --format csv|json|ndjson|pdf --out FILE [--from --to --outlet --article --story --status
  * --label] [--as NAME]`: a moderation report, streamed to FILE batch by batch (or to stdout
  * with `--out -`). The file appears only when complete: it is written next to FILE under a
  * temporary name and renamed at the end, so a failed export never leaves half a report or
@@ -28,6 +28,7 @@ interface ExportOptions {
   to?: string;
   outlet?: string;
   article?: string;
+  story?: string;
   status?: string;
   label?: string;
   as?: string;
@@ -46,6 +47,7 @@ export function registerExport(program: Command): void {
     .option('--to <date>', 'comments up to this day (inclusive) or ISO time')
     .option('--outlet <name>', 'only comments under articles of this outlet')
     .option('--article <id>', 'only comments under this article')
+    .option('--story <id>', 'only comments under articles of this story group (see `stories`)')
     .option('--status <list>', 'current status: pending, approved, removed, escalated (comma list)')
     .option('--label <list>', 'flagged as any of these labels (comma list)')
     .option('--as <user>', 'record the export in the audit trail as this user')

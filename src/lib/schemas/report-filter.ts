@@ -15,7 +15,15 @@ export const REPORT_FORMATS = ['csv', 'json', 'ndjson', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The filter's keys, in the order forms, URLs and the audit trail show them. */
-export const REPORT_FILTER_FIELDS = ['from', 'to', 'outlet', 'article', 'status', 'label'] as const;
+export const REPORT_FILTER_FIELDS = [
+  'from',
+  'to',
+  'outlet',
+  'article',
+  'story',
+  'status',
+  'label'
+] as const;
 
 const blankAsAbsent = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -80,6 +88,15 @@ export const reportFilterSchema = z
         .positive('article must be an article id (a whole number)')
         .optional()
     ),
+    /** A story group (syndicated copies of one story, see server/stories). */
+    story: z.preprocess(
+      blankAsAbsent,
+      z.coerce
+        .number({ error: () => 'story must be a story group id (a whole number)' })
+        .int('story must be a story group id (a whole number)')
+        .positive('story must be a story group id (a whole number)')
+        .optional()
+    ),
     /** Any of these current statuses; pending includes comments nobody has decided on. */
     status: listOf(MODERATION_STATUSES, 'status'),
     /** Flagged as any of these labels by the latest classification. */
@@ -99,6 +116,7 @@ export function describeReportFilter(filter: ReportFilter): Record<string, strin
   if (filter.to) described.to = filter.to.text;
   if (filter.outlet !== undefined) described.outlet = filter.outlet;
   if (filter.article !== undefined) described.article = filter.article;
+  if (filter.story !== undefined) described.story = filter.story;
   if (filter.status.length > 0) described.status = filter.status.join(',');
   if (filter.label.length > 0) described.label = filter.label.join(',');
   return described;

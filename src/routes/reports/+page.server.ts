@@ -14,6 +14,7 @@ import { appDatabase } from '$lib/server/app-database';
 import { LABELS } from '$lib/server/classify/types';
 import { listArticlesWithCommentCounts } from '$lib/server/corpus';
 import { recentExports, summarizeReport } from '$lib/server/reports';
+import { listStoryGroups } from '$lib/server/stories';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -21,10 +22,11 @@ export const load: PageServerLoad = async ({ url }) => {
   const parsed = reportFilterSchema.safeParse(reportFilterInput(url.searchParams));
   // A bad field shows its message above the preview of an unfiltered report.
   const filter = parsed.success ? parsed.data : reportFilterSchema.parse({});
-  const [summary, articles, exports] = await Promise.all([
+  const [summary, articles, exports, storyGroups] = await Promise.all([
     summarizeReport(db, filter),
     listArticlesWithCommentCounts(db),
-    recentExports(db)
+    recentExports(db),
+    listStoryGroups(db)
   ]);
   const outlets = [
     ...new Set(articles.flatMap((article) => (article.outlet ? [article.outlet] : [])))
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ url }) => {
       to: filter.to?.text ?? '',
       outlet: filter.outlet ?? '',
       article: filter.article ?? null,
+      story: filter.story ?? null,
       status: filter.status as string[],
       label: filter.label as string[]
     },
@@ -43,6 +46,10 @@ export const load: PageServerLoad = async ({ url }) => {
     summary,
     articles: articles.map((article) => ({ id: article.id, title: article.title })),
     outlets,
+    // Groups that compare outlets; a story seen once is just its article.
+    stories: storyGroups
+      .filter((group) => group.outletCount > 1 || group.id === filter.story)
+      .map((group) => ({ id: group.id, title: group.title, outletCount: group.outletCount })),
     statuses: [...MODERATION_STATUSES],
     labels: [...LABELS],
     exports

@@ -6,10 +6,6 @@
  * comment_moderation row is pending, one without comment_scores has no scores and no flags.
  * Time is the comment's own (posted_at) or, when the page gave none, when its document was
  * ingested.
- *
- * The story filter (issue 5) plugs in here as one more clause once articles.story_group_id
- * exists: `.$if(filter.story !== undefined, (q) => q.where('a.story_group_id', '=', filter.story!))`,
- * with `story` added to reportFilterSchema.
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { ReportFilter } from '../../schemas/report-filter';
@@ -22,7 +18,7 @@ export const commentTime = sql<Date>`coalesce(c.posted_at, d.ingested_at)`;
 export const currentStatus = sql<string>`coalesce(m.status, 'pending')`;
 
 export function reportSource(db: Kysely<Schema>, filter: ReportFilter) {
-  const { from, to, outlet, article, status, label } = filter;
+  const { from, to, outlet, article, story, status, label } = filter;
   return db
     .selectFrom('comments as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
@@ -39,6 +35,7 @@ export function reportSource(db: Kysely<Schema>, filter: ReportFilter) {
     )
     .$if(outlet !== undefined, (query) => query.where('a.outlet', '=', outlet!))
     .$if(article !== undefined, (query) => query.where('c.article_id', '=', article!))
+    .$if(story !== undefined, (query) => query.where('a.story_group_id', '=', story!))
     .$if(status.length > 0, (query) =>
       query.where(sql<SqlBool>`${currentStatus} in (${sql.join(status)})`)
     )
