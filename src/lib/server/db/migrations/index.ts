@@ -9,13 +9,15 @@ import * as classification from './2026-11-23-0002-classification';
 import * as accounts from './2026-11-23-0003-accounts';
 import * as moderation from './2026-11-23-0004-moderation';
 import * as settings from './2026-11-23-0005-settings';
+import * as lastSignIn from './2026-11-23-0006-last-sign-in';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-23-0002-classification': classification,
   '2026-11-23-0003-accounts': accounts,
   '2026-11-23-0004-moderation': moderation,
-  '2026-11-23-0005-settings': settings
+  '2026-11-23-0005-settings': settings,
+  '2026-11-23-0006-last-sign-in': lastSignIn
 };
 
 export const migrationProvider: MigrationProvider = {
