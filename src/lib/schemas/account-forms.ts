@@ -13,24 +13,15 @@ const id = (what: string) =>
     .int()
     .positive();
 
-export const addUserForm = z
-  .object({
-    name: UserNameSchema,
-    role: RoleSchema,
-    passwordChoice: z.enum(['generate', 'type'], { error: 'generate a password or type one' }),
-    password: z.string().default('')
-  })
-  .superRefine((input, context) => {
-    if (input.passwordChoice !== 'type') return;
-    for (const issue of PasswordSchema.safeParse(input.password).error?.issues ?? []) {
-      context.addIssue({ code: 'custom', path: ['password'], message: issue.message });
-    }
-  })
-  // Generated passwords are made by addUser: a typed one is passed only when chosen.
-  .transform(({ passwordChoice, password, ...user }) => ({
-    ...user,
-    password: passwordChoice === 'type' ? password : undefined
-  }));
+/** An empty password field means "generate one" (shown once); a typed one must pass the policy. */
+export const addUserForm = z.object({
+  name: UserNameSchema,
+  role: RoleSchema,
+  password: z
+    .string()
+    .default('')
+    .pipe(z.union([z.literal('').transform(() => undefined), PasswordSchema]))
+});
 
 export const changeRoleForm = z.object({ userId: id('user'), role: RoleSchema });
 
