@@ -2,41 +2,14 @@
  * The central guard as SvelteKit calls it: a Handle given a RequestEvent (built here by
  * hand) and a resolve that renders the page. Requests it refuses must never reach resolve.
  */
-import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { expect, it, vi } from 'vitest';
 import { createApiToken, revokeApiToken } from '../../src/lib/server/auth/api-tokens';
 import { createGuard } from '../../src/lib/server/auth/guard';
 import type { Role } from '../../src/lib/server/auth/roles';
-import { SESSION_COOKIE } from '../../src/lib/server/auth/session-cookie';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { newUser } from '../helpers/auth-factories';
+import { requestEvent, type FakeRequest } from '../helpers/request-event';
 import { describeEachEngine } from '../helpers/test-databases';
-
-interface FakeRequest {
-  routeId: string | null;
-  path: string;
-  method?: string;
-  cookie?: string;
-  authorization?: string;
-}
-
-function requestEvent({ routeId, path, method = 'GET', cookie, authorization }: FakeRequest) {
-  const url = new URL(path, 'http://127.0.0.1:3000');
-  const jar = new Map<string, string>(cookie ? [[SESSION_COOKIE, cookie]] : []);
-  const cookies = {
-    get: (name: string) => jar.get(name),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name)
-  } as unknown as Cookies;
-  const headers = authorization ? { authorization } : undefined;
-  return {
-    url,
-    request: new Request(url, { method, headers }),
-    route: { id: routeId },
-    cookies,
-    locals: {}
-  } as unknown as RequestEvent;
-}
 
 describeEachEngine('guard', (database) => {
   const guard = createGuard(async () => database().db);

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit';
 import { userForApiToken } from '../../src/lib/server/auth/api-tokens';
 import { createDb } from '../../src/lib/server/db';
 import { runCli } from '../helpers/run-cli';
@@ -17,6 +18,17 @@ async function tokenOwner(token: string): Promise<string | undefined> {
   const database = await createDb({ dataDir: `${dataDir}/pglite` });
   try {
     return (await userForApiToken(database.db, token))?.name;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The token audit trail, oldest first: [action, who did it, token name]. */
+async function tokenEvents(): Promise<Array<[string, string | null, unknown]>> {
+  const database = await createDb({ dataDir: `${dataDir}/pglite` });
+  try {
+    const events = await listAuditEvents(database.db, { action: 'token.' });
+    return events.reverse().map((event) => [event.action, event.userName, event.detail.name]);
   } finally {
     await database.close();
   }
@@ -42,6 +54,11 @@ describe('cli token', () => {
     expect((await cli(['token', 'revoke', id!])).stdout).toBe(`revoked token ${id}\n`);
     expect(await tokenOwner(token!)).toBeUndefined();
     expect((await cli(['token', 'list', '--user', 'gil'])).stdout).toMatch(/\trevoked \S+\n$/);
+    // Audited like the settings page, with no signed-in actor.
+    expect(await tokenEvents()).toEqual([
+      ['token.create', null, 'nightly export'],
+      ['token.revoke', null, 'nightly export']
+    ]);
   }, 120_000);
 
   it('refuses an unknown user or token with one line and exit 1', async () => {
@@ -50,6 +67,6 @@ describe('cli token', () => {
     expect(noUser.stderr).toBe('threadwatch: no user named nobody\n');
     const noToken = await cli(['token', 'revoke', '999']);
     expect(noToken.code).toBe(1);
-    expect(noToken.stderr).toBe('threadwatch: no live token with id 999\n');
+    expect(noToken.stderr).toBe('threadwatch: There is no token with id 999.\n');
   }, 120_000);
 });

@@ -1,11 +1,12 @@
 /**
- * API tokens for scripts, until the settings page manages them: `token create --user <n>
+ * API tokens for scripts, as on the settings page (and audited the same way): `token create --user <n>
  * --name <label>` prints the token once (only its hash is stored); `token list --user <n>`;
  * `token revoke <id>`.
  */
 import type { Command } from 'commander';
 import { AccountError } from '../../lib/server/auth';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../lib/server/auth/api-tokens';
+import { listApiTokens } from '../../lib/server/auth/api-tokens';
+import { createTokenFor, revokeTokenAudited } from '../../lib/server/auth/token-admin';
 import { findUserByName } from '../../lib/server/auth/users.repository';
 import type { Database } from '../../lib/server/db';
 import { withDatabase } from '../database';
@@ -21,7 +22,11 @@ export function registerToken(program: Command): void {
     .requiredOption('--name <label>', 'what the token is for, e.g. "nightly export"')
     .action(async (options: { user: string; name: string }) => {
       const created = await withDatabase(async ({ db }) =>
-        createApiToken(db, (await userNamed({ db }, options.user)).id, options.name)
+        // Audited like the tokens page, with no signed-in user as the actor.
+        createTokenFor(db, null, {
+          ownerId: (await userNamed({ db }, options.user)).id,
+          name: options.name
+        })
       );
       process.stdout.write(
         `created token ${created.id} for ${options.user}: ${created.token} (shown once)\n`
@@ -47,8 +52,7 @@ export function registerToken(program: Command): void {
     .description('revoke a token by id; requests with it are refused from then on')
     .argument('<id>', 'the token id from `token list`', positiveInteger)
     .action(async (id: number) => {
-      const revoked = await withDatabase(({ db }) => revokeApiToken(db, id));
-      if (!revoked) throw new AccountError(`no live token with id ${id}`);
+      await withDatabase(({ db }) => revokeTokenAudited(db, null, id));
       process.stdout.write(`revoked token ${id}\n`);
     });
 }

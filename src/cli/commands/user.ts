@@ -4,7 +4,8 @@
  * `user list`: names, roles and dates — never a hash.
  */
 import type { Command } from 'commander';
-import { addUser, listUsers, ROLES } from '../../lib/server/auth';
+import { listUsers, ROLES } from '../../lib/server/auth';
+import { addUserAudited } from '../../lib/server/auth/user-admin';
 import { withDatabase } from '../database';
 
 export function registerUser(program: Command): void {
@@ -20,7 +21,8 @@ export function registerUser(program: Command): void {
     .action(async (options: { name: string; role: string }) => {
       const password = await readPipedPassword();
       const { user: added, generatedPassword } = await withDatabase(({ db }) =>
-        addUser(db, { name: options.name, role: options.role, password })
+        // Audited like the settings page, with no signed-in user as the actor.
+        addUserAudited(db, null, { name: options.name, role: options.role, password })
       );
       const shown = generatedPassword
         ? ` with password ${generatedPassword} (shown once; it is not stored)`

@@ -8,7 +8,7 @@ import type { Schema } from '../db/schema';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { createSession, type NewSession } from './sessions';
 import { checkLoginThrottle, recordLoginFailure } from './throttle';
-import { findUserForLogin, type User } from './users.repository';
+import { findUserForLogin, recordSignIn, type User } from './users.repository';
 
 export type LoginOutcome =
   | { ok: true; user: User; session: NewSession }
@@ -36,5 +36,7 @@ export async function attemptLogin(
     return { ok: false, reason: 'invalid' };
   }
   const { passwordHash: _hash, ...user } = found;
-  return { ok: true, user, session: await createSession(db, user.id, now) };
+  const session = await createSession(db, user.id, now);
+  await recordSignIn(db, user.id, now);
+  return { ok: true, user, session };
 }

@@ -89,3 +89,36 @@ export async function validateSession(
 export async function deleteSession(db: Kysely<Schema>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', digestSecret(token)).execute();
 }
+
+/**
+ * Ends every session of a user (disabling, a password reset), or every one but the session
+ * whose cookie token is `keepToken` (changing your own password, "sign out elsewhere").
+ * The number of sessions ended.
+ */
+export async function deleteUserSessions(
+  db: Kysely<Schema>,
+  userId: number,
+  keepToken?: string
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepToken !== undefined) query = query.where('id', '!=', digestSecret(keepToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Live sessions of a user other than the one with `currentToken`: "signed in elsewhere". */
+export async function countOtherSessions(
+  db: Kysely<Schema>,
+  userId: number,
+  currentToken: string,
+  now = new Date()
+): Promise<number> {
+  const { count } = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('id', '!=', digestSecret(currentToken))
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

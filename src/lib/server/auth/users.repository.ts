@@ -14,7 +14,7 @@ export interface User {
   disabledAt: Date | null;
 }
 
-const USER_COLUMNS = [
+export const USER_COLUMNS = [
   'users.id',
   'users.name',
   'users.role',
@@ -64,4 +64,20 @@ export async function countUsers(db: Kysely<Schema>): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+export async function recordSignIn(db: Kysely<Schema>, userId: number, at: Date): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
+}
+
+export async function updatePasswordHash(
+  db: Kysely<Schema>,
+  userId: number,
+  passwordHash: string
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', userId)
+    .execute();
 }

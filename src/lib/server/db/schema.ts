@@ -118,6 +118,8 @@ export interface UserTable {
   created_at: CreatedAt;
   /** A disabled user can't sign in, and their sessions and tokens stop working. */
   disabled_at: Date | null;
+  /** Set by each successful sign-in (migration 0006); null: never signed in since. */
+  last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SessionTable {

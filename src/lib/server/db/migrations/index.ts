@@ -10,6 +10,7 @@ import * as accounts from './2026-11-23-0003-accounts';
 import * as moderation from './2026-11-23-0004-moderation';
 import * as settings from './2026-11-23-0005-settings';
 import * as storyGroups from './2026-11-23-0006-story-groups';
+import * as lastSignIn from './2026-11-23-0007-last-sign-in';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -17,7 +18,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0003-accounts': accounts,
   '2026-11-23-0004-moderation': moderation,
   '2026-11-23-0005-settings': settings,
-  '2026-11-23-0006-story-groups': storyGroups
+  '2026-11-23-0006-story-groups': storyGroups,
+  '2026-11-23-0007-last-sign-in': lastSignIn
 };
 
 export const migrationProvider: MigrationProvider = {
