@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { CATEGORIES } from '$lib/server/classify/lexicon/entries';
+import { LABELS } from '$lib/server/classify/types';
 import {
   addLexiconEntry,
   countScoredByOtherLexicon,
@@ -34,7 +35,8 @@ export const load: PageServerLoad = async ({ url }) => {
     entries,
     stale,
     filter: { q: query, category },
-    categories: CATEGORIES
+    categories: CATEGORIES,
+    labels: LABELS
   };
 };
 
