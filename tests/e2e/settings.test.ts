@@ -65,6 +65,7 @@ describe('settings in a real browser', () => {
     );
 
     await page.goto(`${url}settings/lexicon`);
+    await page.locator('summary', { hasText: 'Add an entry' }).click();
     const form = page.getByRole('form', { name: 'Add an entry' });
     await form.locator('input[name=id]').fill('Bad Id');
     await form.locator('select[name=category]').selectOption('insult');
