@@ -9,23 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTEFACTS_DIR, signIn, STEP_TIMEOUT_MS } from '../helpers/browser';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { waitForClassification } from '../helpers/classification-wait';
 
 const SEED_004_TITLE = 'Trump Campaign Said To Have 18 Previously Undisclosed Russia Contacts';
-
-/** The in-process worker classifies in the background: wait until every comment is scored. */
-async function waitForClassification(page: Page, url: string): Promise<void> {
-  for (let attempt = 0; attempt < 180; attempt++) {
-    await page.goto(url);
-    const counts = await page
-      .locator('tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => [row.children[3]?.textContent, row.querySelector('.scored')?.textContent])
-      );
-    if (counts.length > 0 && counts.every(([comments, scored]) => comments === scored)) return;
-    await page.waitForTimeout(1000);
-  }
-  throw new Error('the seeds were not classified in time');
-}
 
 const items = (page: Page) => page.locator('article.item');
 const itemIds = (page: Page) =>

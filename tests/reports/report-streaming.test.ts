@@ -4,6 +4,7 @@
  * first chunk of the CSV has caused only the first batch or two to be read — the rest wait
  * until it asks for more (backpressure), so memory doesn't grow with the export.
  */
+import { text } from 'node:stream/consumers';
 import { beforeAll, expect, it } from 'vitest';
 import { reportFilterSchema } from '../../src/lib/schemas/report-filter';
 import { reportBatches } from '../../src/lib/server/reports';
@@ -65,9 +66,7 @@ describeEachEngine('streaming a large export', (database) => {
   it('JSON reads the decision histories once a batch, not once a comment', async () => {
     const counter = countingSelects();
     const rows = JSON.parse(
-      await new Response(
-        ReadableStream.from(jsonReport(database().db.withPlugin(counter), all, { batchSize: 1000 }))
-      ).text()
+      await text(jsonReport(database().db.withPlugin(counter), all, { batchSize: 1000 }))
     ) as unknown[];
     expect(rows).toHaveLength(COMMENTS);
     // 5 pages of comments + the empty page ending it, and one history query per page.

@@ -51,7 +51,7 @@ describe('minHashSignature', () => {
   it('is deterministic and estimates 1.0 for identical text', () => {
     const signature = minHashSignature(shingles);
     expect(signature).toHaveLength(128);
-    expect(signature.every((value) => Number.isInteger(value) && (value === value) | 0)).toBe(true);
+    expect(signature.every((value) => Number.isInteger(value) && value === (value | 0))).toBe(true);
     expect(minHashSignature(wordShingles(normaliseWords(original.body)))).toEqual(signature);
     expect(estimatedJaccard(signature, minHashSignature(new Set(shingles)))).toBe(1);
   });

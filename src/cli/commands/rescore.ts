@@ -4,8 +4,8 @@
  * (and those never scored, such as comments whose job failed). Workers do the scoring.
  */
 import type { Command } from 'commander';
-import { createClassifier } from '../../lib/server/classify';
 import { enqueueAllComments, enqueueScoredByOtherVersions } from '../../lib/server/classify/jobs';
+import { classifierFromSettings } from '../../lib/server/settings';
 import { withDatabase } from '../database';
 import { positiveInteger } from '../number-options';
 
@@ -19,9 +19,11 @@ export function registerRescore(program: Command): void {
     .option('--all', 'queue every comment, whatever scored it')
     .option('--article <id>', 'only the comments of this article', positiveInteger)
     .action(async (options: { all?: boolean; article?: number }) => {
-      // Only its versions are needed, but they are what the loaded components report.
-      const versions = options.all ? undefined : (await createClassifier()).versions;
+      let versions: Record<string, string> | undefined;
       const queued = await withDatabase(async ({ db }) => {
+        // Only its versions are needed, but they are what the loaded components report,
+        // with the lexicon as the settings pages left it.
+        if (!options.all) versions = (await classifierFromSettings(db)()).versions;
         if (options.article !== undefined) {
           const article = await db
             .selectFrom('articles')

@@ -11,13 +11,13 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { provideAppDatabase } from '../../lib/server/app-database';
 import { ensureFirstAdmin, FIRST_ADMIN_NAME } from '../../lib/server/auth';
-import { createClassifier } from '../../lib/server/classify';
 import { runWorker } from '../../lib/server/classify/jobs';
 import { config } from '../../lib/server/config';
 import { countDocuments } from '../../lib/server/corpus';
 import type { Database } from '../../lib/server/db';
 import { describeSummary, ingestFiles } from '../../lib/server/ingest/ingest-files';
 import { expandInputs } from '../../lib/server/ingest/input-files';
+import { classifierFromSettings } from '../../lib/server/settings';
 import { groupMissingArticles } from '../../lib/server/stories';
 import { openMigratedDatabase } from '../database';
 import { describeBatch } from './worker';
@@ -116,8 +116,10 @@ interface InProcessWorker {
  */
 function startWorker(database: Database): InProcessWorker {
   const stopping = new AbortController();
-  const running = createClassifier()
-    .then((classifier) =>
+  // Loaded before the first batch, then rebuilt whenever the settings pages change.
+  const classifier = classifierFromSettings(database.db);
+  const running = classifier()
+    .then(() =>
       runWorker({
         db: database.db,
         classifier,

@@ -6,8 +6,8 @@
  * or the next run, takes its jobs).
  */
 import type { Command } from 'commander';
-import { createClassifier } from '../../lib/server/classify';
 import { newWorkerId, runWorker, type BatchReport } from '../../lib/server/classify/jobs';
+import { classifierFromSettings } from '../../lib/server/settings';
 import { withDatabase } from '../database';
 import { positiveInteger } from '../number-options';
 
@@ -36,8 +36,10 @@ export function registerWorker(program: Command): void {
     .option('--max-attempts <n>', 'tries per comment before its job fails', positiveInteger, 3)
     .option('--once', 'exit when no job is left to claim, instead of waiting for more')
     .action(async (options: WorkerCommandOptions) => {
-      const classifier = await createClassifier();
       await withDatabase(async ({ db, describe }) => {
+        // Rebuilt before a batch whenever the settings pages changed thresholds or lexicon.
+        const classifier = classifierFromSettings(db);
+        const loaded = await classifier();
         const workerId = newWorkerId();
         const stopping = new AbortController();
         const stop = (signal: NodeJS.Signals) => {
@@ -46,7 +48,7 @@ export function registerWorker(program: Command): void {
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
-        const versions = Object.entries(classifier.versions).map(([kind, v]) => `${kind} ${v}`);
+        const versions = Object.entries(loaded.versions).map(([kind, v]) => `${kind} ${v}`);
         process.stderr.write(
           `worker ${workerId} on ${describe}; classifier: ${versions.join(', ')}\n`
         );

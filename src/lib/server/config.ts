@@ -46,7 +46,8 @@ function thresholdVariables() {
   ) as Record<`THREADWATCH_THRESHOLD_${Uppercase<Label>}`, typeof probability>;
 }
 
-function thresholdVariable(label: Label): `THREADWATCH_THRESHOLD_${Uppercase<Label>}` {
+/** The environment variable that fixes a label's threshold (the settings page names it). */
+export function thresholdVariable(label: Label): `THREADWATCH_THRESHOLD_${Uppercase<Label>}` {
   return `THREADWATCH_THRESHOLD_${label.toUpperCase() as Uppercase<Label>}`;
 }
 

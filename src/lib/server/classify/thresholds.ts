@@ -2,8 +2,9 @@
  * Per-label thresholds: a score at or over its label's threshold flags the comment.
  *
  * `train` chooses them on the dev split over the fused scores and writes
- * `models/thresholds.json`; configuration (THREADWATCH_THRESHOLD_<LABEL>) overrides any of
- * them. A label with neither gets DEFAULT_THRESHOLD.
+ * `models/thresholds.json`; an admin's value on the settings page (label_thresholds)
+ * overrides the file, and configuration (THREADWATCH_THRESHOLD_<LABEL>) overrides both. A
+ * label with none of them gets DEFAULT_THRESHOLD.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,13 +52,50 @@ export function readThresholdsFile(modelsDir: string): ThresholdsFile | null {
   return parsed.data;
 }
 
-/** The thresholds in force: configuration over the chosen file over the default. */
+/** Where a threshold in force comes from, highest precedence first. */
+export const THRESHOLD_SOURCES = ['configuration', 'settings', 'file', 'default'] as const;
+export type ThresholdSource = (typeof THRESHOLD_SOURCES)[number];
+
+export interface ResolvedThreshold {
+  threshold: number;
+  source: ThresholdSource;
+}
+
+/**
+ * Each label's threshold in force and its source: configuration
+ * (THREADWATCH_THRESHOLD_<LABEL>) over the settings page (label_thresholds) over the chosen
+ * file over the default. Configuration wins so that an operator can pin a value the app
+ * cannot change.
+ */
+export function resolveThresholdSources(
+  chosen: ThresholdsFile | null,
+  overrides: Partial<Record<Label, number>> = {},
+  stored: Partial<Record<Label, number>> = {}
+): Record<Label, ResolvedThreshold> {
+  const resolved = {} as Record<Label, ResolvedThreshold>;
+  for (const label of LABELS) {
+    const layers: [number | undefined, ThresholdSource][] = [
+      [overrides[label], 'configuration'],
+      [stored[label], 'settings'],
+      [chosen?.thresholds[label], 'file']
+    ];
+    const [threshold, source] = layers.find(([value]) => value !== undefined) ?? [
+      DEFAULT_THRESHOLD,
+      'default'
+    ];
+    resolved[label] = { threshold: threshold!, source };
+  }
+  return resolved;
+}
+
+/** The thresholds in force (see resolveThresholdSources), without their sources. */
 export function resolveThresholds(
   chosen: ThresholdsFile | null,
-  overrides: Partial<Record<Label, number>> = {}
+  overrides: Partial<Record<Label, number>> = {},
+  stored: Partial<Record<Label, number>> = {}
 ): LabelScores {
-  const thresholds = {} as LabelScores;
-  for (const label of LABELS)
-    thresholds[label] = overrides[label] ?? chosen?.thresholds[label] ?? DEFAULT_THRESHOLD;
-  return thresholds;
+  const sources = resolveThresholdSources(chosen, overrides, stored);
+  return Object.fromEntries(
+    LABELS.map((label) => [label, sources[label].threshold])
+  ) as LabelScores;
 }

@@ -9,4 +9,10 @@ export { countJobsByStatus, type JobCounts } from './job-counts';
 export { retryOrFailJobs, type JobFailure, type RetryPolicy } from './retry';
 export { findCommentScores, type CommentScores } from './scores.repository';
 export type { BatchReport } from './batch';
-export { newWorkerId, runWorker, type WorkerOptions, type WorkerSummary } from './worker';
+export {
+  newWorkerId,
+  runWorker,
+  type ClassifierInForce,
+  type WorkerOptions,
+  type WorkerSummary
+} from './worker';

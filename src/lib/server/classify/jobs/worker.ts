@@ -16,9 +16,16 @@ import type { Classifier } from '../types';
 import { processBatch, type BatchReport } from './batch';
 import { claimJobs, countJobsLeftToClaim } from './claim';
 
+/**
+ * A fixed classifier, or a function asked for the one in force before each batch: the
+ * settings pages change thresholds and the lexicon while workers run
+ * (settings/classifier-source.ts answers from a cheap fingerprint, rebuilding on change).
+ */
+export type ClassifierInForce = Classifier | (() => Promise<Classifier>);
+
 export interface WorkerOptions {
   db: Kysely<Schema>;
-  classifier: Classifier;
+  classifier: ClassifierInForce;
   /** Jobs claimed and classified together. Default 32. */
   batchSize?: number;
   /** How long a claim holds its jobs; renewed while a batch runs. Default 60. */
@@ -83,7 +90,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       continue;
     }
     idlePolls = 0;
-    const report = await processBatch({ db, classifier, owner, leaseSeconds, retry }, jobs);
+    const current = typeof classifier === 'function' ? await classifier() : classifier;
+    const report = await processBatch(
+      { db, classifier: current, owner, leaseSeconds, retry },
+      jobs
+    );
     summary.batches += 1;
     summary.completed += report.completed;
     summary.retried += report.retried;

@@ -70,14 +70,18 @@ export const lexiconEntrySchema = z
     disabled: z.boolean().default(false)
   })
   .refine((entry) => entry.forms.length + entry.patterns.length > 0 || entry.echo, {
-    message: 'an entry needs forms, patterns or an echo rule'
+    message: 'an entry needs forms, patterns or an echo rule',
+    path: ['forms']
   })
   .refine(
     (entry) =>
       entry.category === 'innocent'
         ? Object.keys(entry.weights).length === 0
         : Object.values(entry.weights).some((weight) => weight > 0),
-    { message: 'innocent entries carry no weights; every other entry needs one' }
+    {
+      message: 'innocent entries carry no weights; every other entry needs one',
+      path: ['weights']
+    }
   );
 
 export const lexiconFileSchema = z
