@@ -1,4 +1,8 @@
-/** A comment's decisions, oldest first, as the audit trail on its page shows them. */
+/**
+ * Decisions as people read them: one comment's history, oldest first, as its page shows it;
+ * and the whole audit trail, newest first, a page at a time, as the API serves it. Both
+ * share the columns and the mapping, so an entry means the same thing in either.
+ */
 import type { Kysely } from 'kysely';
 import type { DecisionAction, ModerationStatus, RemoveReason } from '../../schemas/decision';
 import type { Schema } from '../db/schema';
@@ -19,15 +23,17 @@ export interface DecisionEntry {
   at: Date;
 }
 
-export async function decisionHistory(
-  db: Kysely<Schema>,
-  commentId: number
-): Promise<DecisionEntry[]> {
-  const rows = await db
+/** A trail entry also says which comment it is about. */
+export type TrailEntry = DecisionEntry & { commentId: number };
+
+/** decisions joined to their moderator's name (never any other user column). */
+function decisionsWithModerator(db: Kysely<Schema>) {
+  return db
     .selectFrom('decisions as d')
     .innerJoin('users as u', 'u.id', 'd.moderator_id')
     .select([
       'd.id',
+      'd.comment_id',
       'd.moderator_id',
       'u.name',
       'd.action',
@@ -39,11 +45,15 @@ export async function decisionHistory(
       'd.conflict',
       'd.undoes_decision_id',
       'd.created_at'
-    ])
-    .where('d.comment_id', '=', commentId)
-    .orderBy('d.id')
-    .execute();
-  return rows.map((row) => ({
+    ]);
+}
+
+type DecisionRow = Awaited<
+  ReturnType<ReturnType<typeof decisionsWithModerator>['executeTakeFirstOrThrow']>
+>;
+
+function toDecisionEntry(row: DecisionRow): DecisionEntry {
+  return {
     id: row.id,
     moderator: { id: row.moderator_id, name: row.name },
     action: row.action,
@@ -55,5 +65,73 @@ export async function decisionHistory(
     conflict: row.conflict,
     undoesDecisionId: row.undoes_decision_id,
     at: row.created_at
-  }));
+  };
+}
+
+function toTrailEntry(row: DecisionRow): TrailEntry {
+  return { ...toDecisionEntry(row), commentId: row.comment_id };
+}
+
+export async function decisionHistory(
+  db: Kysely<Schema>,
+  commentId: number
+): Promise<DecisionEntry[]> {
+  const rows = await decisionsWithModerator(db)
+    .where('d.comment_id', '=', commentId)
+    .orderBy('d.id')
+    .execute();
+  return rows.map(toDecisionEntry);
+}
+
+export interface TrailFilter {
+  /** A moderator's id (the API resolves a name to it first). */
+  moderatorId?: number;
+  commentId?: number;
+  /** Decisions made at or after this moment. */
+  since?: Date;
+}
+
+export interface TrailPage {
+  entries: TrailEntry[];
+  /** The id of the last entry when another page follows: the next page's `beforeId`. */
+  nextBeforeId: number | null;
+}
+
+/**
+ * The audit trail, newest first by id (ids grow with time; created_at is the transaction's
+ * start, which concurrent transactions can commit out of order), keyset-paginated on it so
+ * a page costs the same on the first page and the thousandth.
+ */
+export async function listDecisionTrail(
+  db: Kysely<Schema>,
+  filter: TrailFilter,
+  { beforeId, limit }: { beforeId?: number; limit: number }
+): Promise<TrailPage> {
+  const rows = await decisionsWithModerator(db)
+    .$if(filter.moderatorId !== undefined, (query) =>
+      query.where('d.moderator_id', '=', filter.moderatorId!)
+    )
+    .$if(filter.commentId !== undefined, (query) =>
+      query.where('d.comment_id', '=', filter.commentId!)
+    )
+    .$if(filter.since !== undefined, (query) => query.where('d.created_at', '>=', filter.since!))
+    .$if(beforeId !== undefined, (query) => query.where('d.id', '<', beforeId!))
+    .orderBy('d.id', 'desc')
+    // One row more than the page tells whether another page follows.
+    .limit(limit + 1)
+    .execute();
+  const entries = rows.slice(0, limit).map(toTrailEntry);
+  return {
+    entries,
+    nextBeforeId: rows.length > limit ? (entries.at(-1)?.id ?? null) : null
+  };
+}
+
+/** One decision by id, for the API's answer to a POST; undefined when there is none. */
+export async function findTrailEntry(
+  db: Kysely<Schema>,
+  decisionId: number
+): Promise<TrailEntry | undefined> {
+  const row = await decisionsWithModerator(db).where('d.id', '=', decisionId).executeTakeFirst();
+  return row && toTrailEntry(row);
 }
