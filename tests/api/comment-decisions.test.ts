@@ -39,7 +39,12 @@ describeEachEngine('the API: deciding on a comment', (database) => {
     );
 
   it('answers 201 with the decision, the new status and version', async () => {
-    const response = await post(ana, { action: 'remove', reason: 'hate', note: 'slur', version: 0 });
+    const response = await post(ana, {
+      action: 'remove',
+      reason: 'hate',
+      note: 'slur',
+      version: 0
+    });
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body).toMatchObject({

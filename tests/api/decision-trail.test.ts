@@ -74,9 +74,7 @@ describeEachEngine('the API: the decisions trail', (database) => {
   });
 
   it('filters by time: since a moment after the decisions, none; before them, all', async () => {
-    const { now } = (
-      await sql<{ now: Date }>`select now() as now`.execute(database().db)
-    ).rows[0]!;
+    const { now } = (await sql<{ now: Date }>`select now() as now`.execute(database().db)).rows[0]!;
     const later = new Date(now.getTime() + 60_000).toISOString();
     const earlier = new Date(now.getTime() - 3_600_000).toISOString();
     expect(ids((await get(`since=${later}`)).body)).toEqual([]);

@@ -36,8 +36,9 @@ const decisionBodySchema = z.strictObject({
   note: z.string().nullish(),
   version: z
     .number({
+      // Typed as invalid_type only, but zod hands the checks' issues here too.
       error: (issue) =>
-        issue.code === 'too_small'
+        (issue.code as string) === 'too_small'
           ? 'the version is 0 or more'
           : 'required: the version of the comment you read, an integer'
     })

@@ -40,10 +40,5 @@ export function parseQuery<Schemas extends Record<string, ObjectSchema>>(
 
 /** `limit`: a page size from 1 to `max`, `fallback` when absent. */
 export function limitParam(fallback: number, max: number) {
-  return z.coerce
-    .number()
-    .int()
-    .min(1, `at least 1`)
-    .max(max, `at most ${max}`)
-    .default(fallback);
+  return z.coerce.number().int().min(1, `at least 1`).max(max, `at most ${max}`).default(fallback);
 }

@@ -7,7 +7,10 @@
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
 
+/** unauthorized and forbidden come from the guard (auth/guard.ts), the rest from here. */
 export type ApiErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
   | 'invalid_input'
   | 'invalid_json'
   | 'not_found'

@@ -1,9 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
-import {
-  commentDecisionsResponse,
-  postDecisionResponse
-} from '$lib/server/api/comment-decisions';
+import { commentDecisionsResponse, postDecisionResponse } from '$lib/server/api/comment-decisions';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) =>
