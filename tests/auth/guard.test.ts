@@ -40,7 +40,9 @@ describeEachEngine('guard', (database) => {
     });
     expect(resolved).toBe(false);
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ message: expect.stringMatching(/sign in/i) });
+    expect(await response.json()).toMatchObject({
+      error: { code: 'unauthorized', message: expect.stringMatching(/sign in/i) }
+    });
   });
 
   it('lets nobody reach the login page, and nothing else', async () => {
@@ -70,7 +72,9 @@ describeEachEngine('guard', (database) => {
     });
     expect(api.resolved).toBe(false);
     expect(api.response.status).toBe(403);
-    expect(await api.response.json()).toMatchObject({ message: expect.stringMatching(/analyst/) });
+    expect(await api.response.json()).toMatchObject({
+      error: { code: 'forbidden', message: expect.stringMatching(/analyst/) }
+    });
     // The analyst still reads.
     expect((await call({ routeId: '/comments/[id]', path: '/comments/7', cookie })).resolved).toBe(
       true

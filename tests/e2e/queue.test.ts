@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS_DIR, signIn, STEP_TIMEOUT_MS } from '../helpers/browser';
+import { ARTEFACTS_DIR, signIn, STEP_TIMEOUT_MS, waitForHydration } from '../helpers/browser';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { waitForClassification } from '../helpers/classification-wait';
 
@@ -45,6 +45,8 @@ describe('the queue in a real browser', () => {
     await page.locator('select[name=articleId]').selectOption(articleId);
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL((url) => url.searchParams.get('articleId') === articleId);
+    // The keys below are handled client-side: a press before hydration would be lost.
+    await waitForHydration(page);
     const queueUrl = page.url();
 
     // Worst first: each item's highest flagged score never rises down the list.

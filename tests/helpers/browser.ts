@@ -45,3 +45,8 @@ export async function signIn(
  * the rest of the suite, and a stuck step still fails with its own name, not the test's.
  */
 export const STEP_TIMEOUT_MS = 45_000;
+
+/** Waits until the page runs client-side (the layout marks <main> in onMount). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator('main[data-hydrated]').waitFor();
+}

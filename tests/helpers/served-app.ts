@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAppAccounts, type AccountRequest, type AppAccount } from './app-accounts';
 
 const URL_LINE = /threadwatch is running at (http:\/\/\S+)/;
 
@@ -16,14 +17,20 @@ export interface ServedApp {
   /** Everything the server printed so far, stdout and stderr. */
   output: () => string;
   stop: () => Promise<void>;
+  /** The accounts created before serving, by name (the admin included); empty when none. */
+  accounts: Map<string, AppAccount>;
 }
 
-export async function serveApp(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+export async function serveApp(
+  env: NodeJS.ProcessEnv = {},
+  { accounts = [] }: { accounts?: readonly AccountRequest[] } = {}
+): Promise<ServedApp> {
   if (!existsSync('build/handler.js')) {
     const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-e2e-'));
+  const created = accounts.length > 0 ? await createAppAccounts(dataDir, accounts) : new Map();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
@@ -45,7 +52,7 @@ export async function serveApp(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> 
     });
     child.once('exit', (code) => failed(new Error(`serve exited with ${code}:\n${output}`)));
   });
-  return { url, output: () => output, stop: () => stop(child, dataDir) };
+  return { url, output: () => output, stop: () => stop(child, dataDir), accounts: created };
 }
 
 async function stop(child: ChildProcess, dataDir: string): Promise<void> {

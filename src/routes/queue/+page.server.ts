@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { MODERATION_STATUSES, REMOVE_REASONS } from '$lib/schemas/decision';
 import { queueFilterSchema } from '$lib/schemas/queue-filter';
 import { appDatabase } from '$lib/server/app-database';
+import { isAllowed } from '$lib/server/auth/roles';
 import { LABELS } from '$lib/server/classify/types';
 import { listArticlesWithCommentCounts } from '$lib/server/corpus';
 import { listStoryGroups } from '$lib/server/stories';
@@ -25,7 +26,7 @@ import {
 
 const PAGE_SIZE = 25;
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals, route }) => {
   const { db } = await appDatabase();
   const raw = Object.fromEntries(
     FILTER_FIELDS.map((field) => [field, url.searchParams.get(field) ?? undefined])
@@ -54,7 +55,9 @@ export const load: PageServerLoad = async ({ url }) => {
       labels: [...LABELS],
       statuses: [...MODERATION_STATUSES],
       reasons: [...REMOVE_REASONS],
-      paged: after !== undefined
+      paged: after !== undefined,
+      // Decision controls show only to those the guard would let post them (not analysts).
+      canModerate: locals.user !== null && isAllowed(locals.user.role, route.id, 'POST')
     };
   } catch (cause) {
     if (cause instanceof InvalidCursorError) error(400, cause.message);

@@ -52,8 +52,14 @@ function isApi(event: RequestEvent): boolean {
 
 function signInFirst(event: RequestEvent): Response {
   if (isApi(event)) {
+    // The API's error shape (see server/api/responses.ts), so scripts check one thing.
     return json(
-      { message: 'Sign in first: send Authorization: Bearer <token>' },
+      {
+        error: {
+          code: 'unauthorized',
+          message: 'Sign in first: send Authorization: Bearer <token>'
+        }
+      },
       { status: 401, headers: { 'www-authenticate': 'Bearer' } }
     );
   }
@@ -63,7 +69,7 @@ function signInFirst(event: RequestEvent): Response {
 }
 
 function forbidden(event: RequestEvent, message: string): Response {
-  if (isApi(event)) return json({ message }, { status: 403 });
+  if (isApi(event)) return json({ error: { code: 'forbidden', message } }, { status: 403 });
   return new Response(`403 Forbidden: ${message}`, {
     status: 403,
     headers: { 'content-type': 'text/plain; charset=utf-8' }

@@ -6,6 +6,7 @@ export { countQueue, listQueue, MAX_PAGE_SIZE, queuePageQuery } from './queue';
 export type { QueueItem, QueuePage } from './queue';
 export { InvalidCursorError } from './queue-cursor';
 export type { AuthorStats } from './author-stats';
-export { decisionHistories, decisionHistory, type DecisionEntry } from './history';
+export { decisionHistories, decisionHistory, findTrailEntry, listDecisionTrail } from './history';
+export type { DecisionEntry, TrailEntry, TrailFilter, TrailPage } from './history';
 export { findStatus, type CurrentStatus } from './moderation-status.repository';
 export { rebuildModerationStatus } from './rebuild-status';
