@@ -61,7 +61,9 @@ describeEachEngine('GET /api/v1/me', (database) => {
     for (const { token } of [revoked, disabled]) {
       const answer = await me({ authorization: `Bearer ${token}` });
       expect(answer.status).toBe(401);
-      expect(answer.body).toMatchObject({ message: expect.stringMatching(/Sign in first/) });
+      expect(answer.body).toMatchObject({
+        error: { code: 'unauthorized', message: expect.stringMatching(/Sign in first/) }
+      });
     }
   });
 });
