@@ -76,3 +76,37 @@ export const ALLOTMENTS: Page = {
     }
   ]
 };
+
+/** The same kind of page as copied from the browser window: plain text, WordPress-style. */
+export function wordpressTextPage({ title, body, comments }: Page): string {
+  const thread = comments
+    .map(({ author, posted, text }) => `${author} says:\n${posted}\n\n${text}\n\nReply`)
+    .join('\n');
+  return [
+    title,
+    body,
+    'Posted on March 5, 2025 by Ida Lindqvist',
+    `${comments.length} thoughts on “${title}”`,
+    `${thread}\nLeave a Reply Cancel reply\nYour email address will not be published.\n`
+  ].join('\n\n');
+}
+
+export const BUS_ROUTE: Page = {
+  outlet: 'The Millbrook Gazette',
+  title: 'Night Bus Returns to the Harbour Route',
+  body:
+    'The N4 night bus will run to the harbour again from April, after two years in which ' +
+    'the route ended at the station. Buses leave every forty minutes until 2 am.',
+  comments: [
+    {
+      author: 'Lena Fischer',
+      posted: 'March 5, 2025 at 8:02 pm',
+      text: 'Finally. The walk from the station at 1 am was no fun in winter.'
+    },
+    {
+      author: 'Owen Price',
+      posted: 'March 5, 2025 at 9:15 pm',
+      text: 'Every forty minutes is still thin for a Saturday night.'
+    }
+  ]
+};
