@@ -5,6 +5,7 @@
  * the parser's message; pasted text is ingested too, and the new article has its page. The
  * API, through the signed-in browser's cookies: a duplicate names the stored article, and a
  * body over THREADWATCH_MAX_DOCUMENT_MB (1 MB here) is refused with 413 and a JSON message.
+ * Without JavaScript the same form posts to ?/upload and the page lists each result.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +122,35 @@ describe('the ingest page in a real browser', () => {
     expect(await tooLarge.json()).toEqual({
       message: expect.stringMatching(/^The document is 2\.0 MB .* over the 1 MB limit/)
     });
+  });
+
+  it('works without JavaScript: the form posts files and text and shows each result', async () => {
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await context.newPage();
+      plain.setDefaultTimeout(STEP_TIMEOUT_MS);
+      await signIn(plain, session.app.url, session.admin);
+      await plain.goto(`${session.app.url}ingest`);
+      await plain.getByText('Then press Ingest.').waitFor();
+      await plain.getByLabel('or choose files').setInputFiles([
+        { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+        {
+          name: 'again.html',
+          mimeType: 'text/html',
+          buffer: Buffer.from(wordpressHtmlPage(ALLOTMENTS))
+        }
+      ]);
+      await plain.getByLabel('Page text').fill('   ');
+      await plain.getByRole('button', { name: 'Ingest' }).click();
+      await row(plain, 'again.html').locator('.state', { hasText: 'Already ingested' }).waitFor();
+      expect(await row(plain, 'again.html').locator('.note').textContent()).toMatch(
+        /^Already ingested as “allotments\.html”/
+      );
+      expect(await row(plain, 'empty.txt').getByRole('alert').textContent()).toMatch(
+        /The document is empty/
+      );
+    } finally {
+      await context.close();
+    }
   });
 });
