@@ -17,6 +17,7 @@ import { countDocuments } from '../../lib/server/corpus';
 import type { Database } from '../../lib/server/db';
 import { describeSummary, ingestFiles } from '../../lib/server/ingest/ingest-files';
 import { expandInputs } from '../../lib/server/ingest/input-files';
+import { requestBodyLimit } from '../../lib/server/ingest/upload/read-uploads';
 import { classifierFromSettings } from '../../lib/server/settings';
 import { groupMissingArticles } from '../../lib/server/stories';
 import { openMigratedDatabase } from '../database';
@@ -66,6 +67,9 @@ async function loadPlainHttpHandler(): Promise<RequestHandler> {
   const plainHttp = !config().publicOriginConfigured;
   // adapter-node reads its settings from the environment when the handler module loads.
   if (plainHttp) process.env.PROTOCOL_HEADER = PLAIN_HTTP_HEADER;
+  // Its default (512 KB) would refuse most saved pages; fit it to THREADWATCH_MAX_DOCUMENT_MB.
+  if (!config().bodySizeLimitConfigured)
+    process.env.BODY_SIZE_LIMIT = String(requestBodyLimit(config().maxDocumentBytes));
   const { handler } = (await import(pathToFileURL(BUILT_HANDLER).href)) as {
     handler: RequestHandler;
   };

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   // adapter-node's own: set behind a TLS proxy so the app sees https (Secure cookies, CSRF).
   ORIGIN: z.string().trim().min(1).optional(),
   PROTOCOL_HEADER: z.string().trim().min(1).optional(),
+  // adapter-node's own request body limit; unset, `serve` derives it from the document limit.
+  BODY_SIZE_LIMIT: z.string().trim().min(1).optional(),
   THREADWATCH_MAX_DOCUMENT_MB: z.coerce.number().positive().max(1024).default(20),
   THREADWATCH_SEEDS_DIR: z.string().trim().min(1).default('./seeds'),
   THREADWATCH_MODELS_DIR: z.string().trim().min(1).default('./models'),
@@ -61,6 +63,8 @@ export interface Config {
   /** adapter-node's ORIGIN / PROTOCOL_HEADER: whether a proxy tells the app its public origin. */
   publicOriginConfigured: boolean;
   maxDocumentBytes: number;
+  /** Whether the operator set adapter-node's BODY_SIZE_LIMIT (else `serve` fits it to uploads). */
+  bodySizeLimitConfigured: boolean;
   seedsDir: string;
   /** Trained weights and transformers.js model folders (`<modelsDir>/<org>/<name>`). */
   modelsDir: string;
@@ -92,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: vars.PORT,
     publicOriginConfigured: vars.ORIGIN !== undefined || vars.PROTOCOL_HEADER !== undefined,
     maxDocumentBytes: Math.round(vars.THREADWATCH_MAX_DOCUMENT_MB * MEGABYTE),
+    bodySizeLimitConfigured: vars.BODY_SIZE_LIMIT !== undefined,
     seedsDir: vars.THREADWATCH_SEEDS_DIR,
     modelsDir: vars.THREADWATCH_MODELS_DIR,
     hfEndpoint: vars.THREADWATCH_HF_ENDPOINT,

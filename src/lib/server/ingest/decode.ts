@@ -117,7 +117,12 @@ function refuseTooLargeText(text: string, maxBytes: number): string {
 }
 
 function refuseTooLarge(size: number, maxBytes: number): never {
-  throw new IngestError(
+  throw tooLargeError(size, maxBytes);
+}
+
+/** Also what the upload API answers (413) for a body over the limit, before parsing it. */
+export function tooLargeError(size: number, maxBytes: number): IngestError {
+  return new IngestError(
     'too_large',
     `The document is ${formatSize(size)} (${size.toLocaleString('en-US')} bytes), over the ` +
       `${formatSize(maxBytes)} limit (${maxBytes.toLocaleString('en-US')} bytes). Save only the ` +
