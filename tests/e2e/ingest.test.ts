@@ -120,7 +120,10 @@ describe('the ingest page in a real browser', () => {
     });
     expect(tooLarge.status()).toBe(413);
     expect(await tooLarge.json()).toEqual({
-      message: expect.stringMatching(/^The document is 2\.0 MB .* over the 1 MB limit/)
+      error: {
+        code: 'too_large',
+        message: expect.stringMatching(/^The document is 2\.0 MB .* over the 1 MB limit/)
+      }
     });
   });
 

@@ -55,9 +55,9 @@ export type DocumentReport = Omit<IngestedDocument, 'status' | 'duplicateOf' | '
   ingestedAt: string;
 };
 
-/** A refused request: `{ message }`, the shape every JSON error of the API has. */
+/** A refused request, in the shape every JSON error of the API has (server/api/responses.ts). */
 export interface ApiError {
-  message: string;
+  error: { code: string; message: string };
 }
 
 const FILE_NAME_MAX = 200;

@@ -84,7 +84,7 @@ export class UploadList {
       if (body && 'documents' in body) {
         for (const document of body.documents) this.#settle(key, document);
       } else {
-        this.#fail(key, body?.message ?? `The upload failed (HTTP ${response.status}).`);
+        this.#fail(key, body?.error?.message ?? `The upload failed (HTTP ${response.status}).`);
       }
     } catch (error) {
       if (this.#stopping.signal.aborted) return;

@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'invalid_input'
   | 'invalid_json'
   | 'not_found'
+  | 'too_large'
+  | 'unsupported_media_type'
   | 'stale_version'
   | 'nothing_to_undo';
 

@@ -1,14 +1,15 @@
 /**
  * POST /api/v1/ingest: one document as the body (`?name=` names it) or a multipart form with
  * `file` fields and/or pasted `text`. Answers `{ documents: [...] }`, one result per document,
- * or `{ message }` with 400/413/415 when the request itself is refused (nothing stored).
+ * or `{ error: { code, message } }` with 400/413/415 when the request itself is refused (nothing stored).
  */
 import { json } from '@sveltejs/kit';
+import { apiError } from '$lib/server/api/responses';
 import { appDatabase } from '$lib/server/app-database';
 import { config } from '$lib/server/config';
 import { ingestResponseStatus, ingestUploads } from '$lib/server/ingest/upload/ingest-uploads';
 import { readUploads } from '$lib/server/ingest/upload/read-uploads';
-import type { ApiError, IngestResponse } from '$lib/schemas/ingest';
+import type { IngestResponse } from '$lib/schemas/ingest';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, url }) => {
@@ -16,7 +17,10 @@ export const POST: RequestHandler = async ({ request, url }) => {
   const read = await readUploads(request, { name: url.searchParams.get('name'), maxDocumentBytes });
   if ('refused' in read) {
     const { status, message } = read.refused;
-    return json({ message } satisfies ApiError, { status });
+    const code = (
+      { 400: 'invalid_input', 413: 'too_large', 415: 'unsupported_media_type' } as const
+    )[status];
+    return apiError(status, code, message);
   }
   const { db } = await appDatabase();
   const documents = await ingestUploads(db, read.uploads, { maxDocumentBytes });
