@@ -17,7 +17,9 @@ const MODERATOR = 'moe';
 /** The keys pressed for the n-th comment, and the action they make. */
 const TRIAGE = [
   { keys: ['a'], action: 'approve', notice: 'Approved' },
-  { keys: ['r', 'Enter'], action: 'remove', notice: 'Removed' },
+  // r opens the reasons with the first focused but none chosen (a reason is required):
+  // two arrows choose the third, hate; Enter removes.
+  { keys: ['r', 'ArrowDown', 'ArrowDown', 'Enter'], action: 'remove', notice: 'Removed' },
   { keys: ['e'], action: 'escalate', notice: 'Escalated' }
 ] as const;
 
@@ -38,6 +40,7 @@ async function addModerator(page: Page, url: string): Promise<string> {
 interface TrailEntry {
   commentId: number;
   action: string;
+  reason: string | null;
   moderator: { name: string };
   conflict: boolean;
 }
@@ -96,6 +99,9 @@ describe("issue 4's done-when, end to end in a real browser", () => {
     ).toEqual(decided);
     expect(trail.every((entry) => entry.moderator.name === MODERATOR && !entry.conflict)).toBe(
       true
+    );
+    expect(new Set(trail.filter((e) => e.action === 'remove').map((e) => e.reason))).toEqual(
+      new Set(['hate'])
     );
 
     // And each comment's own page lists the decision with its moderator.

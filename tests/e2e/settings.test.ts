@@ -11,6 +11,9 @@ import { signIn, STEP_TIMEOUT_MS } from '../helpers/browser';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { waitForClassification } from '../helpers/classification-wait';
 
+/** vitest's expect.poll gives up after 1 s; a loaded CI machine needs a browser step's time. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT_MS });
+
 /** Seed 004: "Pence is the grown up form of Davey from Davey & Goliath, …". */
 const EXPLANATION = 'Browser-test entry: calls someone a Goliath, nothing more.';
 
@@ -47,17 +50,17 @@ describe('settings in a real browser', () => {
     const wouldFlag = row.locator('.would-flag');
     const flaggedNow = await row.locator('.flagged-now').textContent();
     await input.fill('0.95');
-    await expect.poll(() => wouldFlag.textContent()).not.toBe('—');
+    await poll(() => wouldFlag.textContent()).not.toBe('—');
     const strict = Number(await wouldFlag.textContent());
     await input.fill('0.05');
-    await expect.poll(async () => Number(await wouldFlag.textContent())).toBeGreaterThan(strict);
+    await poll(async () => Number(await wouldFlag.textContent())).toBeGreaterThan(strict);
     // Nobody decided anything yet, and nothing is saved until Save.
-    await expect.poll(() => row.locator('.no-decisions').textContent()).toBe('no decisions yet');
+    await poll(() => row.locator('.no-decisions').textContent()).toBe('no decisions yet');
     expect(await row.locator('.flagged-now').textContent()).toBe(flaggedNow);
 
     await input.fill('0.4');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => row.locator('.in-force .value').textContent()).toBe('0.400');
+    await poll(() => row.locator('.in-force .value').textContent()).toBe('0.400');
     expect(await row.locator('.source').textContent()).toContain('set on this page by admin');
     // Re-flagged in SQL at once: what is flagged now is what the preview said.
     expect(await row.locator('.flagged-now').textContent()).toBe(
@@ -75,23 +78,23 @@ describe('settings in a real browser', () => {
     await form.locator('textarea[name=explanation]').fill(EXPLANATION);
     await form.locator('textarea[name=sources]').fill('the settings browser test');
     await form.getByRole('button', { name: 'Add entry' }).click();
-    await expect.poll(() => form.locator('#error-id').textContent()).toBe('kebab-case');
+    await poll(() => form.locator('#error-id').textContent()).toBe('kebab-case');
     expect(await form.locator('textarea[name=forms]').inputValue()).toBe('goliath');
 
     await form.locator('input[name=id]').fill('e2e-goliath');
     await form.getByRole('button', { name: 'Add entry' }).click();
-    await expect
-      .poll(() => page.locator('tr[data-entry-id="e2e-goliath"] .origin').textContent())
-      .toContain('added by admin');
-    await expect
-      .poll(async () => Number(await page.locator('.stale-count').textContent()))
-      .toBeGreaterThan(0);
+    await poll(() =>
+      page.locator('tr[data-entry-id="e2e-goliath"] .origin').textContent()
+    ).toContain('added by admin');
+    await poll(async () =>
+      Number(await page.locator('.stale-count').textContent())
+    ).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Re-score stale comments' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Queued \d+/);
+    await poll(() => page.getByRole('status').first().textContent()).toMatch(/Queued \d+/);
 
     const commentId = await waitForExplainedItem(page, `${url}queue?text=Goliath`);
     await page.goto(`${url}comments/${commentId}`);
-    await expect.poll(() => page.locator('.reasons').textContent()).toContain(EXPLANATION);
+    await poll(() => page.locator('.reasons').textContent()).toContain(EXPLANATION);
     await page.close();
   }, 600_000);
 });
