@@ -1,0 +1,64 @@
+/**
+ * Story groups side by side: for each group of syndicated copies (two or more articles, see
+ * server/stories) the comments under each outlet's copy and how many were flagged per shown
+ * label, so an analyst sees which outlet's readers answered the same story worst.
+ */
+import { sql } from 'kysely';
+import type { Label } from '../classify/types';
+import { countWhere, scopedComments, share, type AnalyticsScope } from './scope';
+
+export interface StoryOutletRow {
+  storyGroupId: number;
+  storyTitle: string | null;
+  outlet: string | null;
+  comments: number;
+  scored: number;
+  /** Per shown label: flagged comments and their share of the scored ones. */
+  flagged: Partial<Record<Label, number>>;
+  share: Partial<Record<Label, number | null>>;
+}
+
+/** Groups shown, the most commented first. */
+export const TOP_STORIES = 10;
+
+export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutletRow[]> {
+  const { db, labels } = scope;
+  const comparedGroups = db
+    .selectFrom('articles')
+    .select('story_group_id')
+    .where('story_group_id', 'is not', null)
+    .groupBy('story_group_id')
+    .having(sql`count(*)`, '>', 1);
+  const rows = await scopedComments(scope)
+    .innerJoin('story_groups as g', 'g.id', 'a.story_group_id')
+    .where('a.story_group_id', 'in', comparedGroups)
+    .select([
+      'g.id as storyGroupId',
+      'g.title as storyTitle',
+      'a.outlet',
+      sql<number>`count(*)::int`.as('comments'),
+      sql<number>`count(s.comment_id)::int`.as('scored'),
+      sql<number>`(sum(count(*)) over (partition by g.id))::int`.as('groupComments'),
+      ...labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
+    ])
+    .groupBy(['g.id', 'g.title', 'a.outlet'])
+    .orderBy('groupComments', 'desc')
+    .orderBy('g.id')
+    .orderBy('a.outlet')
+    .execute();
+  const shownGroups = [...new Set(rows.map((row) => row.storyGroupId))].slice(0, TOP_STORIES);
+  return rows
+    .filter((row) => shownGroups.includes(row.storyGroupId))
+    .map((row) => {
+      const counts = row as unknown as Record<string, number>;
+      return {
+        storyGroupId: row.storyGroupId,
+        storyTitle: row.storyTitle,
+        outlet: row.outlet,
+        comments: row.comments,
+        scored: row.scored,
+        flagged: Object.fromEntries(labels.map((label) => [label, counts[label]!])),
+        share: Object.fromEntries(labels.map((label) => [label, share(counts[label]!, row.scored)]))
+      };
+    });
+}
