@@ -24,7 +24,9 @@ export interface AnalyticsScope {
 }
 
 export function analyticsScope(db: Kysely<Schema>, filter: ReportFilter): AnalyticsScope {
-  return { db, filter, labels: filter.label.length > 0 ? filter.label : LABELS };
+  // In LABELS order whatever order the filter names them, so charts line up.
+  const chosen = LABELS.filter((label) => filter.label.includes(label));
+  return { db, filter, labels: chosen.length > 0 ? chosen : LABELS };
 }
 
 /** c, a, d, m and s of the filter's comments, every label kept (see above). */
