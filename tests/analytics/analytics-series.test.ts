@@ -180,6 +180,12 @@ describeEachEngine('analytics series', (database) => {
       scored: 4,
       flagged: 1
     });
+    // The group's other copy has no comments in the range: it stands beside it with zeros.
+    const lastDay = await series({ from: '2024-03-05', to: '2024-03-05' });
+    expect(lastDay.stories.map((row) => [row.outlet, row.comments, row.flagged.toxicity])).toEqual([
+      ['Daily Planet', 1, 1],
+      ['Metro Post', 0, 0]
+    ]);
     // The decisions were all made today, outside the range.
     expect(march.outcomes).toEqual([]);
     const sinceToday = await series({ from: today() });

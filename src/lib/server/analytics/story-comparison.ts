@@ -1,6 +1,6 @@
 /**
  * Story groups side by side: for each group of syndicated copies (two or more articles, see
- * server/stories) the comments under each outlet's copy and how many were flagged per shown
+ * server/stories) every outlet's copy, with the comments under it and how many were flagged per shown
  * label, so an analyst sees which outlet's readers answered the same story worst.
  */
 import { sql } from 'kysely';
@@ -22,27 +22,43 @@ export interface StoryOutletRow {
 export const TOP_STORIES = 10;
 
 export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutletRow[]> {
-  const { db, labels } = scope;
+  const { db, labels, filter } = scope;
   const comparedGroups = db
     .selectFrom('articles')
     .select('story_group_id')
     .where('story_group_id', 'is not', null)
     .groupBy('story_group_id')
     .having(sql`count(*)`, '>', 1);
-  const rows = await scopedComments(scope)
+  // Per article first, then per outlet from the articles: a copy whose page had no comments
+  // (or none the filter keeps) still stands beside the others, with zeros.
+  const perArticle = scopedComments(scope)
+    .select([
+      'a.id as article_id',
+      sql<number>`count(*)::int`.as('comments'),
+      sql<number>`count(s.comment_id)::int`.as('scored'),
+      ...labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
+    ])
+    .groupBy('a.id');
+  const total = (column: string) => sql<number>`coalesce(sum(${sql.ref(`t.${column}`)}), 0)::int`;
+  const rows = await db
+    .selectFrom('articles as a')
     .innerJoin('story_groups as g', 'g.id', 'a.story_group_id')
+    .leftJoin(perArticle.as('t'), 't.article_id', 'a.id')
     .where('a.story_group_id', 'in', comparedGroups)
+    .$if(filter.outlet !== undefined, (query) => query.where('a.outlet', '=', filter.outlet!))
+    .$if(filter.article !== undefined, (query) => query.where('a.id', '=', filter.article!))
+    .$if(filter.story !== undefined, (query) => query.where('a.story_group_id', '=', filter.story!))
     .select([
       'g.id as storyGroupId',
       'g.title as storyTitle',
       'a.outlet',
-      sql<number>`count(*)::int`.as('comments'),
-      sql<number>`count(s.comment_id)::int`.as('scored'),
-      sql<number>`(sum(count(*)) over (partition by g.id))::int`.as('groupComments'),
-      ...labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
+      total('comments').as('comments'),
+      total('scored').as('scored'),
+      sql<number>`(sum(sum(t.comments)) over (partition by g.id))`.as('groupComments'),
+      ...labels.map((label) => total(label).as(label))
     ])
     .groupBy(['g.id', 'g.title', 'a.outlet'])
-    .orderBy('groupComments', 'desc')
+    .orderBy(sql`"groupComments" desc nulls last`)
     .orderBy('g.id')
     .orderBy('a.outlet')
     .execute();
