@@ -73,6 +73,7 @@ describeEachEngine('analytics series', (database) => {
     ]);
     const [planet, metro] = all.stories;
     expect(planet!.storyTitle).toBe('Planet story');
+    expect(planet!.articleId).toBeNull();
     expect(planet!.flagged).toMatchObject({
       toxicity: 2,
       insult: 1,

@@ -63,7 +63,7 @@ export function storyChart(series: AnalyticsSeries): ChartSpec {
   const rows = series.stories.map((row) => ({
     ...row,
     story: row.storyTitle ?? `story #${row.storyGroupId}`,
-    outletName: row.outlet ?? UNKNOWN_OUTLET
+    outletName: row.outlet ?? `${UNKNOWN_OUTLET} article #${row.articleId}`
   }));
   const category = (row: (typeof rows)[number]) =>
     groups.size > 1 ? `${row.outletName} · ${row.story.slice(0, 24)}` : row.outletName;

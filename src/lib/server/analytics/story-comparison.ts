@@ -11,6 +11,8 @@ export interface StoryOutletRow {
   storyGroupId: number;
   storyTitle: string | null;
   outlet: string | null;
+  /** Set for a copy whose page named no outlet: each such copy is its own column. */
+  articleId: number | null;
   comments: number;
   scored: number;
   /** Per shown label: flagged comments and their share of the scored ones. */
@@ -40,6 +42,7 @@ export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutle
     ])
     .groupBy('a.id');
   const total = (column: string) => sql<number>`coalesce(sum(${sql.ref(`t.${column}`)}), 0)::int`;
+  const unnamedCopy = sql<number | null>`case when a.outlet is null then a.id end`;
   const rows = await db
     .selectFrom('articles as a')
     .innerJoin('story_groups as g', 'g.id', 'a.story_group_id')
@@ -52,15 +55,17 @@ export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutle
       'g.id as storyGroupId',
       'g.title as storyTitle',
       'a.outlet',
+      unnamedCopy.as('articleId'),
       total('comments').as('comments'),
       total('scored').as('scored'),
       sql<number>`(sum(sum(t.comments)) over (partition by g.id))`.as('groupComments'),
       ...labels.map((label) => total(label).as(label))
     ])
-    .groupBy(['g.id', 'g.title', 'a.outlet'])
+    .groupBy(['g.id', 'g.title', 'a.outlet', unnamedCopy])
     .orderBy(sql`"groupComments" desc nulls last`)
     .orderBy('g.id')
     .orderBy('a.outlet')
+    .orderBy(unnamedCopy)
     .execute();
   const shownGroups = [...new Set(rows.map((row) => row.storyGroupId))].slice(0, TOP_STORIES);
   return rows
@@ -71,6 +76,7 @@ export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutle
         storyGroupId: row.storyGroupId,
         storyTitle: row.storyTitle,
         outlet: row.outlet,
+        articleId: row.articleId,
         comments: row.comments,
         scored: row.scored,
         flagged: Object.fromEntries(labels.map((label) => [label, counts[label]!])),
