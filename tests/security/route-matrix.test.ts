@@ -109,9 +109,13 @@ describe('every route against every role, over HTTP', () => {
       for (const method of route.methods) {
         for (const caller of callers) {
           if (caller.headers.authorization && !isApi(route.routeId)) continue;
-          const outcome = await ask(route, method, caller);
-          requests += 1;
-          if (typeof outcome === 'string') disagreements.push(outcome);
+          // A page's data also comes as JSON (client-side navigation): the same rule holds.
+          const asData = route.kind === 'page' && method === 'GET' ? [false, true] : [false];
+          for (const data of asData) {
+            const outcome = await ask(route, method, caller, data);
+            requests += 1;
+            if (typeof outcome === 'string') disagreements.push(outcome);
+          }
         }
       }
     }
@@ -143,20 +147,33 @@ describe('every route against every role, over HTTP', () => {
   });
 
   /** A real id for `[id]` by what the route shows; `json` for a report's `[kind]`. */
-  function paramValue(routeId: string, name: string): string {
+  function paramValue(routeId: string, name: string): string | undefined {
     if (name === 'kind') return 'json';
     const shown = ['comments', 'articles', 'ingest'].find((what) => routeId.includes(`/${what}/`));
-    // A parameter of a route added later: a plausible value (a 404 still shows the guard let it by).
-    return shown ? sampleIds[shown]! : '1';
+    return shown && sampleIds[shown];
   }
 
   /** One request; a string saying what went wrong when the answer disagrees with the matrix. */
-  async function ask(route: AppRoute, method: Method, caller: Caller): Promise<string | void> {
+  async function ask(
+    route: AppRoute,
+    method: Method,
+    caller: Caller,
+    pageData = false
+  ): Promise<string | void> {
     const key = `${method} ${route.routeId}`;
     const harmless = method === 'GET' ? undefined : HARMLESS_REQUESTS[key];
     if (method !== 'GET' && !harmless) return `${key}: no harmless request in harmless-requests.ts`;
-    const path =
-      routePath(route.routeId, (name) => paramValue(route.routeId, name)) + (harmless?.query ?? '');
+    // A parameter of a route added later gets a plausible value, and then any answer but
+    // 401/403 passes (a 404 still shows the guard let it by); real ids must answer 200.
+    let guessed = false;
+    const pagePath = routePath(route.routeId, (name) => {
+      const value = paramValue(route.routeId, name);
+      guessed ||= value === undefined;
+      return value ?? '1';
+    });
+    const path = pageData
+      ? `${pagePath.replace(/\/$/, '')}/__data.json`
+      : pagePath + (harmless?.query ?? '');
     const headers: Record<string, string> = {
       accept: isApi(route.routeId) ? 'application/json' : 'text/html',
       ...caller.headers
@@ -174,28 +191,34 @@ describe('every route against every role, over HTTP', () => {
     });
     const body = await response.text();
     const request = `${caller.label} ${method} ${path}`;
-    answers.push({ request: `${caller.label} ${key}`, status: response.status, body });
-    const problem = disagreement(route, method, caller.role, response, body, harmless?.status);
+    answers.push({ request, status: response.status, body });
+    const expected = harmless?.status ?? (guessed ? undefined : 200);
+    const allowed = isAllowed(caller.role, route.routeId, method);
+    const asked = { allowed, role: caller.role, api: isApi(route.routeId), pageData, expected };
+    const problem = disagreement(asked, response, body);
     return problem && `${request} → ${response.status}: ${problem}`;
   }
 });
 
+interface Asked {
+  /** What isAllowed says for this caller's role, route and method. */
+  allowed: boolean;
+  role: Role | null;
+  api: boolean;
+  /** A page's `__data.json`, as client-side navigation fetches it. */
+  pageData: boolean;
+  /** What an allowed caller must get; undefined: anything but 401/403 and 5xx. */
+  expected: number | undefined;
+}
+
 /** Why an answer disagrees with the matrix, or undefined when it agrees. */
-function disagreement(
-  route: AppRoute,
-  method: Method,
-  role: Role | null,
-  response: Response,
-  body: string,
-  harmlessStatus: number | undefined
-): string | undefined {
-  const api = isApi(route.routeId);
-  if (isAllowed(role, route.routeId, method)) {
+function disagreement(asked: Asked, response: Response, body: string): string | undefined {
+  const { allowed, role, api, pageData, expected } = asked;
+  if (allowed) {
     if (response.status === 401 || response.status === 403) return 'allowed, but refused';
     if (response.status >= 500) return 'allowed, but the server failed';
-    if (harmlessStatus !== undefined && response.status !== harmlessStatus) {
-      return `allowed; expected the handler to refuse the input with ${harmlessStatus}`;
-    }
+    if (expected !== undefined && response.status !== expected)
+      return `allowed; expected ${expected}`;
     return undefined;
   }
   if (role === null && api) {
@@ -203,23 +226,41 @@ function disagreement(
       ? undefined
       : 'expected 401 JSON {error: {code: "unauthorized"}}';
   }
-  if (role === null) {
-    const location = response.headers.get('location') ?? '';
-    return response.status === 303 && location.startsWith('/login')
-      ? undefined
-      : 'expected a redirect to /login';
-  }
+  if (role === null) return loginRedirectProblem(response, body, pageData);
   if (response.status !== 403) return 'expected 403';
   if (api && errorCode(body) !== 'forbidden') return 'expected JSON {error: {code: "forbidden"}}';
   return undefined;
 }
 
-function errorCode(body: string): unknown {
+/**
+ * Nobody signed in asking for a page: a 303 to /login. For its `__data.json` SvelteKit turns
+ * the guard's redirect into a 200 `{"type":"redirect","location":…}` the client router
+ * follows — the same redirect, and no page data.
+ */
+function loginRedirectProblem(response: Response, body: string, pageData: boolean) {
+  if (!pageData) {
+    const location = response.headers.get('location') ?? '';
+    return response.status === 303 && location.startsWith('/login')
+      ? undefined
+      : 'expected a redirect to /login';
+  }
+  const data = parseJson(body) as { type?: unknown; location?: unknown } | undefined;
+  const redirected = data?.type === 'redirect' && String(data.location).startsWith('/login');
+  return response.status === 200 && redirected && Object.keys(data).length === 2
+    ? undefined
+    : 'expected {"type":"redirect","location":"/login…"} and nothing else';
+}
+
+function parseJson(body: string): unknown {
   try {
-    return (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
+}
+
+function errorCode(body: string): unknown {
+  return (parseJson(body) as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
 
 /** Real ids for the routes' parameters: an article with comments, one of its comments, its document. */
