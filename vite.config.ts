@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 // Tests that build and serve the app share build/: they run one file at a time so a
 // rebuild never swaps the bundle under a running server. Everything else runs in parallel.
-const SERVED_APP_TESTS = ['tests/app/**/*.test.ts', 'tests/e2e/**/*.test.ts'];
+const SERVED_APP_TESTS = [
+  'tests/app/**/*.test.ts',
+  'tests/e2e/**/*.test.ts',
+  'tests/security/**/*.test.ts',
+  'tests/load/**/*.test.ts'
+];
 
 export default defineConfig({
   plugins: [sveltekit()],

@@ -3,19 +3,11 @@
  * machine they came from to data/bench/results.json. Numbers are never asserted in tests.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
 import { measureClassifyThroughput } from './classify-throughput';
+import { machine } from './machine';
 import { measureParseThroughput } from './parse-throughput';
 
 const OUT_DIR = 'data/bench';
-
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${process.platform}-${process.arch}`
-};
 
 process.stderr.write(
   `bench: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`

@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isAllowed, ROLES, ROUTE_RULES, type Role } from '../../src/lib/server/auth/roles';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const MODERATION_ROUTES = [
-  '/queue',
-  '/comments/[id]',
-  '/articles/[id]',
-  '/api/v1/decisions',
-  '/api/v1/comments/[id]/decisions'
-];
+const MODERATION_ROUTES = ['/queue', '/comments/[id]', '/api/v1/comments/[id]/decisions'];
 const everyone: (Role | null)[] = [null, ...ROLES];
 
 describe('role matrix', () => {

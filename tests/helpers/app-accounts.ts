@@ -25,6 +25,8 @@ export interface AppAccount {
   password: string;
   /** `tw_…`, when one was asked for. */
   token?: string;
+  /** The stored scrypt hash, for tests that check it never leaves the server. */
+  passwordHash: string;
 }
 
 /** Creates the admin and the requested accounts; returns each by name (admin under its own). */
@@ -38,10 +40,16 @@ export async function createAppAccounts(
     await migrateToLatest(database.db);
     for (const request of [{ name: FIRST_ADMIN_NAME, role: 'admin' as Role }, ...requests]) {
       const { user, generatedPassword } = await addUser(database.db, request);
+      const { password_hash: passwordHash } = await database.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
       const account: AppAccount = {
         name: user.name,
         role: user.role,
-        password: generatedPassword!
+        password: generatedPassword!,
+        passwordHash
       };
       if (request.token) {
         account.token = (await createApiToken(database.db, user.id, 'browser test')).token;

@@ -44,11 +44,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   // Pages: reading is for everyone signed in; a POST there is a moderation decision.
   { routeId: '/queue', methods: { GET: 'read', POST: 'moderate' } },
   { routeId: '/comments/[id]', methods: { GET: 'read', POST: 'moderate' } },
-  { routeId: '/articles', methods: { GET: 'read' } },
-  { routeId: '/articles/[id]', methods: { GET: 'read', POST: 'moderate' } },
+  { routeId: '/articles/[id]', methods: { GET: 'read' } },
   { routeId: '/analytics', methods: { GET: 'read' } },
-  // Exporting a report is reading: analysts may POST the export form.
-  { routeId: '/reports', methods: { GET: 'read', POST: 'read' } },
+  // Exporting a report is reading: the page's form downloads from /api/v1/reports/[kind].
+  { routeId: '/reports', methods: { GET: 'read' } },
   { routeId: '/ingest', methods: { GET: 'ingest', POST: 'ingest' } },
   { routeId: '/settings', methods: { GET: 'admin', POST: 'admin' } },
   { routeId: '/settings/lexicon', methods: { GET: 'admin', POST: 'admin' } },
@@ -58,10 +57,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { routeId: '/api/v1/me', methods: { GET: 'read' } },
   { routeId: '/api/v1/articles', methods: { GET: 'read' } },
   { routeId: '/api/v1/articles/[id]', methods: { GET: 'read' } },
-  { routeId: '/api/v1/comments', methods: { GET: 'read' } },
   { routeId: '/api/v1/comments/[id]', methods: { GET: 'read' } },
   { routeId: '/api/v1/comments/[id]/decisions', methods: { GET: 'read', POST: 'moderate' } },
-  { routeId: '/api/v1/decisions', methods: { GET: 'read', POST: 'moderate' } },
+  { routeId: '/api/v1/decisions', methods: { GET: 'read' } },
   { routeId: '/api/v1/queue', methods: { GET: 'read' } },
   { routeId: '/api/v1/analytics', methods: { GET: 'read' } },
   { routeId: '/api/v1/reports/[kind]', methods: { GET: 'read' } },
