@@ -5,14 +5,13 @@
  * Bearer token. Recorded in the audit trail before the first byte is sent.
  */
 import { Readable } from 'node:stream';
-import { error, json } from '@sveltejs/kit';
 import {
   REPORT_FORMATS,
   reportFilterInput,
-  reportFilterIssues,
   reportFilterSchema,
   type ReportFormat
 } from '$lib/schemas/report-filter';
+import { apiError, fieldIssues, invalidInput } from '$lib/server/api/responses';
 import { appDatabase } from '$lib/server/app-database';
 import { startExport } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
@@ -22,12 +21,14 @@ const isFormat = (kind: string): kind is ReportFormat =>
 
 export const GET: RequestHandler = async ({ params, url, locals, request }) => {
   const format = params.kind;
-  if (!isFormat(format)) error(404, `No report format ${format}: use ${REPORT_FORMATS.join(', ')}`);
+  if (!isFormat(format))
+    return apiError(
+      404,
+      'not_found',
+      `No report format ${format}: use ${REPORT_FORMATS.join(', ')}`
+    );
   const parsed = reportFilterSchema.safeParse(reportFilterInput(url.searchParams));
-  if (!parsed.success) {
-    const issues = reportFilterIssues(parsed.error);
-    return json({ message: issues.join('; '), issues }, { status: 400 });
-  }
+  if (!parsed.success) return invalidInput(fieldIssues(parsed.error.issues));
   const { db } = await appDatabase();
   const user = locals.user!;
   const started = await startExport(db, {
