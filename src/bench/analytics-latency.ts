@@ -1,0 +1,34 @@
+/**
+ * The /analytics page's server time: every series (analyticsSeries) and the filter form's
+ * options, as its load runs them, unfiltered and for one outlet over a date range.
+ */
+import type { Kysely } from 'kysely';
+import { reportFilterSchema } from '../lib/schemas/report-filter';
+import { analyticsSeries } from '../lib/server/analytics';
+import type { Schema } from '../lib/server/db/schema';
+import { reportFilterOptions } from '../lib/server/reports/filter-options';
+import { measureLatency, type LatencyResult } from './latency';
+import { requestsFor, type LoadPlan } from './queue-latency';
+
+export async function measureAnalytics(
+  db: Kysely<Schema>,
+  outlet: string,
+  plan: LoadPlan
+): Promise<LatencyResult[]> {
+  const scenarios = [
+    ['no filter', reportFilterSchema.parse({})],
+    [
+      `outlet ${outlet}, Mar–Jun 2024`,
+      reportFilterSchema.parse({ outlet, from: '2024-03-01', to: '2024-06-30' })
+    ]
+  ] as const;
+  const results: LatencyResult[] = [];
+  for (const users of plan.users)
+    for (const [name, filter] of scenarios)
+      results.push(
+        await measureLatency(name, { users, requests: requestsFor(users, plan) }, () =>
+          Promise.all([analyticsSeries(db, filter), reportFilterOptions(db, filter)])
+        )
+      );
+  return results;
+}

@@ -1,0 +1,68 @@
+/**
+ * Ingest throughput: the synthetic corpus through the real ingest path (ingestDocument:
+ * hash, parse, store article and comments, queue classification jobs, assign the story
+ * group, one transaction per document), end to end in comments a second. On PostgreSQL
+ * `concurrency` documents are in flight at once (parsing shares Node's one thread, so this
+ * mostly overlaps parsing with the database's work); PGlite has one connection, so one.
+ */
+import type { Kysely } from 'kysely';
+import type { Schema } from '../lib/server/db/schema';
+import { ingestDocument } from '../lib/server/ingest/ingest-document';
+import { syntheticCorpus, syntheticPage, type CorpusShape } from './corpus';
+
+export interface IngestResult {
+  engine: string;
+  articles: number;
+  comments: number;
+  megabytes: number;
+  concurrency: number;
+  seconds: number;
+  commentsPerSecond: number;
+}
+
+const PROGRESS_EVERY_MS = 15_000;
+
+export async function measureIngest(
+  db: Kysely<Schema>,
+  engine: string,
+  shape: CorpusShape,
+  concurrency: number
+): Promise<IngestResult> {
+  const pages = syntheticCorpus(shape);
+  let articles = 0;
+  let comments = 0;
+  let bytes = 0;
+  const started = performance.now();
+  let reported = started;
+  const ingestNext = async (): Promise<void> => {
+    for (let next = pages.next(); !next.done; next = pages.next()) {
+      const page = syntheticPage(next.value);
+      const outcome = await ingestDocument(db, { bytes: page.bytes, fileName: page.fileName });
+      if (outcome.status !== 'stored')
+        throw new Error(`${page.fileName} was not stored: ${JSON.stringify(outcome)}`);
+      articles += 1;
+      comments += outcome.comments;
+      bytes += page.bytes.byteLength;
+      if (performance.now() - reported > PROGRESS_EVERY_MS) {
+        reported = performance.now();
+        const rate = comments / ((reported - started) / 1000);
+        process.stderr.write(
+          `bench: ingest ${engine} ${comments} comments, ${rate.toFixed(0)}/s\n`
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, ingestNext));
+  const seconds = (performance.now() - started) / 1000;
+  if (comments !== shape.comments)
+    throw new Error(`Ingested ${comments} comments, the corpus has ${shape.comments}`);
+  return {
+    engine,
+    articles,
+    comments,
+    megabytes: bytes / 1e6,
+    concurrency,
+    seconds,
+    commentsPerSecond: comments / seconds
+  };
+}
