@@ -37,7 +37,21 @@ export async function signIn(
   await page.getByLabel('Name').fill(user.name);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Articles' }).waitFor();
+  try {
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+  } catch (error) {
+    // Say where the browser got stuck, so a failure in CI can be told apart from a slow step.
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch(() => '(no body)');
+    await page.screenshot({ path: `${ARTEFACTS_DIR}/sign-in-failed.png` }).catch(() => {});
+    throw new Error(
+      `sign-in as ${user.name} did not reach the home page: at ${page.url()} showing ` +
+        `${JSON.stringify(text.slice(0, 400))}`,
+      { cause: error }
+    );
+  }
 }
 
 /**
