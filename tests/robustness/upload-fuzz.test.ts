@@ -6,7 +6,8 @@
  * 10 KB names, unknown fields, broken framing). Every answer is one of the documented ones,
  * never a 5xx nor a dropped connection; a 50 MB body is refused with 413 and a JSON message,
  * a 15 MB page is stored; the server still answers afterwards and logged no crash; and the
- * database holds exactly the documents the answers named, each complete.
+ * database holds exactly the documents the answers named, each complete. A second app with
+ * THREADWATCH_MAX_DOCUMENT_MB=60 stores a 50 MB page.
  *
  * 150 requests, seeded (FUZZ_SEED=n explores other seeds).
  */
@@ -352,4 +353,45 @@ describe('the upload endpoint under fuzzed requests', () => {
       rmSync(app.dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('a 50 MB page under a 60 MB limit', () => {
+  let app: ServedApp;
+
+  beforeAll(async () => {
+    app = await serveApp(
+      { THREADWATCH_MAX_DOCUMENT_MB: '60' },
+      { accounts: [{ name: 'fuzzer', role: 'moderator', token: true }] }
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('is stored whole', async () => {
+    const token = app.accounts.get('fuzzer')!.token!;
+    const paragraph = `${'The ferry board met again and agreed on nothing. '.repeat(40)}\n\n`;
+    const page = new TextEncoder().encode(
+      paragraph.repeat(Math.ceil((50 * MB) / paragraph.length))
+    );
+    expect(page.byteLength).toBeGreaterThan(50 * MB);
+    const response = await fetch(new URL('api/v1/ingest?name=fifty.txt', app.url), {
+      method: 'POST',
+      // octet-stream: a script's way (text/plain would need an Origin header, see README).
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: page
+    });
+    expect(response.status).toBe(201);
+    const [document] = ((await response.json()) as IngestResponse).documents;
+    expect(document).toMatchObject({
+      status: 'stored',
+      fileName: 'fifty.txt',
+      byteSize: page.byteLength
+    });
+    const stored = await fetch(new URL(`api/v1/ingest/${document!.documentId}`, app.url), {
+      headers: { authorization: `Bearer ${token}` }
+    });
+    expect(await stored.json()).toMatchObject({ parseStatus: 'parsed', byteSize: page.byteLength });
+  }, 120_000);
 });
