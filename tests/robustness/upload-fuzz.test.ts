@@ -197,7 +197,12 @@ describe('the upload endpoint under fuzzed requests', () => {
     if (contentType !== null) headers['content-type'] = contentType;
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers, body });
+      // Always ArrayBuffer-backed here; the generators' type just doesn't say so.
+      response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: body as Uint8Array<ArrayBuffer>
+      });
     } catch (error) {
       throw new Error(`the connection was dropped: ${String(error)}`, { cause: error });
     }
