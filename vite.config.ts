@@ -7,7 +7,8 @@ const SERVED_APP_TESTS = [
   'tests/app/**/*.test.ts',
   'tests/e2e/**/*.test.ts',
   'tests/security/**/*.test.ts',
-  'tests/load/**/*.test.ts'
+  'tests/load/**/*.test.ts',
+  'tests/robustness/upload-fuzz.test.ts'
 ];
 
 export default defineConfig({

@@ -1,6 +1,12 @@
 /** Opens the configured database for a CLI command and migrates it to the latest schema. */
 import { config } from '../lib/server/config';
-import { createDb, migrateToLatest, type Database } from '../lib/server/db';
+import {
+  createDb,
+  DatabaseConnectionError,
+  isConnectionLost,
+  migrateToLatest,
+  type Database
+} from '../lib/server/db';
 
 export async function openMigratedDatabase(): Promise<Database> {
   const { databaseUrl, dataDir } = config();
@@ -9,7 +15,7 @@ export async function openMigratedDatabase(): Promise<Database> {
     await migrateToLatest(database.db);
   } catch (error) {
     await database.close();
-    throw error;
+    throw asConnectionError(error, database);
   }
   return database;
 }
@@ -19,7 +25,24 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
   const database = await openMigratedDatabase();
   try {
     return await work(database);
+  } catch (error) {
+    throw asConnectionError(error, database);
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A connection lost mid-command (PostgreSQL restarted, the network dropped) becomes one line
+ * that says what happened and what to do; the statement in flight was rolled back, and
+ * commands are written so that running them again finishes the work.
+ */
+function asConnectionError(error: unknown, database: Database): unknown {
+  if (!isConnectionLost(error) || error instanceof DatabaseConnectionError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DatabaseConnectionError(
+    `Lost the connection to ${database.describe} (${reason}). What was saved before is ` +
+      'complete and the unfinished step was rolled back: run the same command again to finish.',
+    { cause: error }
+  );
 }

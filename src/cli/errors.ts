@@ -1,7 +1,7 @@
 /** Turns a thrown error into the one line the CLI prints. */
 import { AccountError } from '../lib/server/auth/accounts';
 import { ConfigError } from '../lib/server/config';
-import { DatabaseInUseError } from '../lib/server/db';
+import { DatabaseConnectionError, DatabaseInUseError } from '../lib/server/db';
 import { isIngestError } from '../lib/server/ingest/errors';
 import { InputNotFoundError } from '../lib/server/ingest/input-files';
 
@@ -9,6 +9,7 @@ export function describeCliError(error: unknown): { message: string; expected: b
   if (isIngestError(error)) return { message: `${error.message} [${error.code}]`, expected: true };
   if (
     error instanceof DatabaseInUseError ||
+    error instanceof DatabaseConnectionError ||
     error instanceof ConfigError ||
     error instanceof AccountError ||
     error instanceof InputNotFoundError

@@ -1,7 +1,8 @@
 /**
  * The CLI as a person runs it: a child process, stdin piped in, stdout and stderr
  * collected. With `dataDir` it works on an embedded database there (DATABASE_URL unset);
- * without, it inherits the environment (commands that need no database).
+ * without, it inherits the environment (commands that need no database). `env` adds to or
+ * overrides the environment (e.g. a DATABASE_URL).
  */
 import { spawn } from 'node:child_process';
 
@@ -13,9 +14,13 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  { dataDir, stdin = '' }: { dataDir?: string; stdin?: string } = {}
+  {
+    dataDir,
+    stdin = '',
+    env: extraEnv = {}
+  }: { dataDir?: string; stdin?: string; env?: NodeJS.ProcessEnv } = {}
 ): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
   if (dataDir !== undefined) {
     env.THREADWATCH_DATA_DIR = dataDir;
     delete env.DATABASE_URL;

@@ -16,7 +16,10 @@ export interface ServedApp {
   url: string;
   /** Everything the server printed so far, stdout and stderr. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server and removes its data folder, unless `keepData` (then the caller does). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+  /** The app's THREADWATCH_DATA_DIR; its embedded database is in `pglite/` there. */
+  dataDir: string;
   /** The accounts created before serving, by name (the admin included); empty when none. */
   accounts: Map<string, AppAccount>;
 }
@@ -52,16 +55,22 @@ export async function serveApp(
     });
     child.once('exit', (code) => failed(new Error(`serve exited with ${code}:\n${output}`)));
   });
-  return { url, output: () => output, stop: () => stop(child, dataDir), accounts: created };
+  return {
+    url,
+    output: () => output,
+    stop: ({ keepData = false } = {}) => stop(child, keepData ? null : dataDir),
+    dataDir,
+    accounts: created
+  };
 }
 
-async function stop(child: ChildProcess, dataDir: string): Promise<void> {
+async function stop(child: ChildProcess, dataDir: string | null): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM'); // serve closes the database and its lock on SIGTERM
     await exited;
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
 }
 
 const FIRST_ADMIN_LINE = /created the first admin: name (\S+), password (\S+)/;

@@ -6,6 +6,8 @@
  * format module or the core crashed, which is a bug to fix, not an input to refuse.
  *
  * 10,000 inputs in all, seeded for reproducibility (FUZZ_SEED=n to explore other seeds).
+ * Then hostile inputs, fewer of them: seeds with invalid UTF-8 or NUL bytes inserted,
+ * nesting up to 100,000 deep (refused past 1,000 levels: nesting.ts), and a 50 MB document.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -325,5 +327,143 @@ describe('fuzz: parseDocument returns a ParsedDocument or throws an IngestError'
   ] as const)('%s', (_, inputs, offset) => {
     const outcomes = fuzz<Uint8Array | string>(inputs, offset);
     expect(outcomes.parsed ?? 0).toBeGreaterThan(RUNS_PER_KIND * MIN_PARSED_SHARE);
+  });
+});
+
+// --- hostile inputs: huge, deeply nested, broken UTF-8, NUL bytes ------------------------
+
+/** Where a seed's bytes are cut to insert something: anywhere, chosen by fast-check. */
+const insertAt = (bytes: Uint8Array, at: number, inserted: Uint8Array): Uint8Array =>
+  Buffer.concat([
+    bytes.subarray(0, at % (bytes.length + 1)),
+    inserted,
+    bytes.subarray(at % (bytes.length + 1))
+  ]);
+
+/** Byte sequences no UTF-8 decoder may accept. */
+const INVALID_UTF8 = [
+  [0x80], // a lone continuation byte
+  [0xbf, 0xbf],
+  [0xc0, 0xaf], // overlong '/'
+  [0xc1, 0xbf],
+  [0xe0, 0x80, 0xaf], // overlong, three bytes
+  [0xed, 0xa0, 0x80], // an encoded surrogate
+  [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+  [0xf5],
+  [0xff],
+  [0xfe],
+  [0xc3], // a sequence cut short
+  [0xe2, 0x82],
+  [0xf0, 0x9f, 0x98]
+].map((bytes) => Uint8Array.from(bytes));
+
+const seedsWith = (pieces: fc.Arbitrary<Uint8Array>) =>
+  fc
+    .tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), pieces), { minLength: 1, maxLength: 5 }))
+    .map(([index, insertions]) =>
+      insertions.reduce(
+        (bytes, [at, piece]) => insertAt(bytes, at, piece),
+        seedBytes[index % seedBytes.length]!
+      )
+    );
+
+const NESTING_TAGS = ['div', 'span', 'section', 'blockquote', 'ul', 'b', 'font', 'article'];
+
+describe('fuzz: hostile inputs end in a parse or a clear refusal', () => {
+  const outcomesOf = (
+    inputs: fc.Arbitrary<Uint8Array | string>,
+    offset: number,
+    numRuns: number
+  ) => {
+    const outcomes: Record<string, number> = {};
+    fc.assert(
+      fc.property(inputs, (input) => {
+        let outcome: string;
+        try {
+          outcome = parsesOrRefuses(input);
+        } catch (error) {
+          // The one `unparseable` refusal that is not a crash: nesting too deep to parse.
+          if (!/nests its elements more than 1,000 levels deep/.test(String(error))) throw error;
+          outcome = 'too_deep';
+        }
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }),
+      { numRuns, seed: SEED + offset, endOnFailure: true }
+    );
+    return outcomes;
+  };
+
+  it('seeds with invalid UTF-8 sequences inserted are parsed (as Windows-1252) or refused as invalid_encoding', () => {
+    const outcomes = outcomesOf(seedsWith(fc.constantFrom(...INVALID_UTF8)), 6, 300);
+    expect(Object.keys(outcomes).sort()).toEqual(expect.arrayContaining(['invalid_encoding']));
+    for (const outcome of Object.keys(outcomes))
+      expect(['parsed', 'invalid_encoding']).toContain(outcome);
+  });
+
+  it('seeds with NUL bytes inserted are refused as binary, naming the first NUL', () => {
+    const withNul = seedsWith(fc.integer({ min: 1, max: 4 }).map((count) => new Uint8Array(count)));
+    fc.assert(
+      fc.property(withNul, (bytes) => {
+        expect(() => parseDocument(bytes)).toThrow(
+          expect.objectContaining({
+            code: 'binary',
+            message: expect.stringContaining(`the first at byte ${bytes.indexOf(0)}`)
+          })
+        );
+      }),
+      { numRuns: 200, seed: SEED + 7 }
+    );
+  });
+
+  it('nesting of any depth up to 100,000: parsed, or refused as too deep past 1,000 levels', () => {
+    const nested = fc
+      .record({
+        tag: fc.constantFrom(...NESTING_TAGS),
+        depth: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1001, max: 100_000 })),
+        closed: fc.boolean(),
+        wrapped: fc.boolean()
+      })
+      .map(({ tag, depth, closed, wrapped }) => {
+        const inner =
+          `<${tag}>`.repeat(depth) + 'Deep text.' + (closed ? `</${tag}>`.repeat(depth) : '');
+        return {
+          depth,
+          html: wrapped
+            ? `<!DOCTYPE html><html><body>${inner}</body></html>`
+            : `<div>${inner}</div>`
+        };
+      });
+    fc.assert(
+      fc.property(nested, ({ depth, html }) => {
+        let outcome: string;
+        try {
+          outcome = parsesOrRefuses(html);
+        } catch (error) {
+          expect(String(error)).toMatch(/nests its elements more than 1,000 levels deep/);
+          outcome = 'too_deep';
+        }
+        // The wrapping <div> adds one level.
+        expect(outcome).toBe(depth >= 1000 ? 'too_deep' : 'parsed');
+      }),
+      { numRuns: 40, seed: SEED + 8 }
+    );
+  });
+
+  it('a 50 MB document: refused as too_large by default, parsed under a 60 MB limit', () => {
+    // Long paragraphs: a huge line count would time the line splitter, not the limits.
+    const paragraph = `${'The ferry board met again on Tuesday and agreed on nothing. '.repeat(40)}\n\n`;
+    const page = new TextEncoder().encode(
+      paragraph.repeat(Math.ceil((50 * 1024 * 1024) / paragraph.length))
+    );
+    expect(page.byteLength).toBeGreaterThanOrEqual(50 * 1024 * 1024);
+    expect(() => parseDocument(page)).toThrow(
+      expect.objectContaining({
+        code: 'too_large',
+        message: expect.stringMatching(/^The document is 50\.0 MB .* over the 20 MB limit/)
+      })
+    );
+    const parsed = parseDocument(page, { maxBytes: 60 * 1024 * 1024 });
+    assertShape(parsed);
+    expect(parsed.article.body.length).toBeGreaterThan(1000);
   });
 });

@@ -38,9 +38,29 @@ function inUseMessage(
   );
 }
 
-/** PostgreSQL at DATABASE_URL cannot be reached or refuses the connection. */
+/** PostgreSQL at DATABASE_URL cannot be reached, refuses the connection, or dropped it. */
 export class DatabaseConnectionError extends Error {
   override readonly name = 'DatabaseConnectionError';
+}
+
+/** Node's socket errors for a server that went away or never answered. */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+/** pg's own, which carry no code. */
+const PG_CONNECTION_MESSAGES =
+  /^(?:Connection terminated|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * The connection to PostgreSQL was lost or could not be made: SQLSTATE class 08
+ * (connection exception), 57P01-57P03 (the server shutting down or restarting), a socket
+ * error, or pg's "Connection terminated unexpectedly". Whatever was in flight was rolled back.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  if (error instanceof DatabaseConnectionError) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || /^57P0[123]$/.test(code))) return true;
+  if (typeof code === 'string' && SOCKET_ERRORS.has(code)) return true;
+  return PG_CONNECTION_MESSAGES.test(error.message);
 }
 
 /** SQLSTATE 23505, raised the same way by pg and PGlite. */

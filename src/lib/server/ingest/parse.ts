@@ -1,12 +1,14 @@
 /**
  * parseDocument: a saved page or copied page text in, the article and its comments out.
  * Pure, no I/O. The steps: decode the bytes (decode.ts) → text or HTML (page.ts), refusing
- * cut-off HTML (truncation.ts) → the comment format that claims the page (registry.ts) and
+ * cut-off HTML (truncation.ts) and HTML nested too deep to parse in reasonable time
+ * (nesting.ts) → the comment format that claims the page (registry.ts) and
  * its ThreadDraft → the article (article.ts) and the comments, normalised here.
  */
 import { extractArticle } from './article';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from './decode';
 import { IngestError, isIngestError } from './errors';
+import { refuseDeepNesting } from './nesting';
 import { buildPage, detectMarkup } from './page';
 import { pickFormat } from './registry';
 import { parentsFromDepths } from './thread';
@@ -35,7 +37,10 @@ export function parseDocument(
 ): ParsedDocument {
   const { text, encoding } = decodeDocument(input, options.maxBytes ?? MAX_DOCUMENT_BYTES);
   const markup = detectMarkup(text);
-  if (markup === 'html') refuseTruncatedHtml(text);
+  if (markup === 'html') {
+    refuseTruncatedHtml(text);
+    refuseDeepNesting(text);
+  }
   return asIngestError(() => {
     const page = buildPage(text, markup);
     const choice = pickFormat(page);

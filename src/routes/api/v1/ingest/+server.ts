@@ -1,7 +1,8 @@
 /**
  * POST /api/v1/ingest: one document as the body (`?name=` names it) or a multipart form with
  * `file` fields and/or pasted `text`. Answers `{ documents: [...] }`, one result per document,
- * or `{ error: { code, message } }` with 400/413/415 when the request itself is refused (nothing stored).
+ * or `{ error: { code, message } }` with 400/413/415 when the request itself is refused (nothing stored;
+ * the connection is closed after a refusal).
  */
 import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/api/responses';
@@ -20,7 +21,11 @@ export const POST: RequestHandler = async ({ request, url }) => {
     const code = (
       { 400: 'invalid_input', 413: 'too_large', 415: 'unsupported_media_type' } as const
     )[status];
-    return apiError(status, code, message);
+    const refusal = apiError(status, code, message);
+    // The body may be left unread (a refused type or size): a client reusing this
+    // connection would have its next request reset, so close it.
+    refusal.headers.set('connection', 'close');
+    return refusal;
   }
   const { db } = await appDatabase();
   const documents = await ingestUploads(db, read.uploads, { maxDocumentBytes });
