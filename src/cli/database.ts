@@ -38,7 +38,9 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
  * commands are written so that running them again finishes the work.
  */
 function asConnectionError(error: unknown, database: Database): unknown {
-  if (!isConnectionLost(error) || error instanceof DatabaseConnectionError) return error;
+  // A connection that can't be re-made mid-command (the server is still shutting down or
+  // not back yet) is the same story as one dropped under a statement.
+  if (!isConnectionLost(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new DatabaseConnectionError(
     `Lost the connection to ${database.describe} (${reason}). What was saved before is ` +

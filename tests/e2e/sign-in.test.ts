@@ -4,7 +4,7 @@
  * one gets the message, and signing out ends the session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS_DIR, STEP_TIMEOUT_MS } from '../helpers/browser';
+import { ARTEFACTS_DIR, STEP_TIMEOUT_MS, waitForHydration } from '../helpers/browser';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 describe('sign-in in a real browser', () => {
@@ -21,6 +21,7 @@ describe('sign-in in a real browser', () => {
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(session.app.url);
     expect(new URL(page.url()).pathname).toBe('/login');
+    await waitForHydration(page);
 
     await page.getByLabel('Name').fill(session.admin.name);
     await page.getByLabel('Password').fill('not the password');

@@ -34,6 +34,9 @@ export async function signIn(
   user: { name: string; password: string }
 ): Promise<void> {
   await page.goto(`${appUrl}login`);
+  // Filled before hydration, the fields can be reset by it, and the empty required fields
+  // then stop the form from submitting at all: the page just sits on /login.
+  await waitForHydration(page);
   await page.getByLabel('Name').fill(user.name);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
