@@ -132,7 +132,7 @@ describe('the ingest page in a real browser', () => {
     try {
       const plain = await context.newPage();
       plain.setDefaultTimeout(STEP_TIMEOUT_MS);
-      await signIn(plain, session.app.url, session.admin);
+      await signIn(plain, session.app.url, session.admin, { javaScript: false });
       await plain.goto(`${session.app.url}ingest`);
       await plain.getByText('Then press Ingest.').waitFor();
       await plain.getByLabel('or choose files').setInputFiles([

@@ -31,12 +31,14 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signIn(
   page: Page,
   appUrl: string,
-  user: { name: string; password: string }
+  user: { name: string; password: string },
+  { javaScript = true }: { javaScript?: boolean } = {}
 ): Promise<void> {
   await page.goto(`${appUrl}login`);
   // Filled before hydration, the fields can be reset by it, and the empty required fields
   // then stop the form from submitting at all: the page just sits on /login.
-  await waitForHydration(page);
+  // (A page without JavaScript never hydrates, and has nothing to reset.)
+  if (javaScript) await waitForHydration(page);
   await page.getByLabel('Name').fill(user.name);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
