@@ -13,46 +13,56 @@ const shareColumns: ChartTable['columns'] = [
 ];
 
 export function outletShareChart(series: AnalyticsSeries): ChartSpec {
-  const rows = series.flaggedShare.byOutlet.map((row) => ({
-    ...row,
-    outlet: row.outlet ?? UNKNOWN_OUTLET
-  }));
-  return {
+  return flaggedShareChart({
     id: 'flagged-by-outlet',
     title: 'Flagged share per outlet',
     caption: 'The busiest outlets: the percentage of scored comments flagged as any chosen label.',
-    config: seriesChart(
-      'bar',
-      rows.map((row) => row.outlet),
-      [{ label: 'flagged %', data: rows.map((row) => asPercent(row.share)) }],
-      { yTitle: '% of scored comments' }
-    ),
-    table: {
-      columns: [{ key: 'outlet', title: 'Outlet' }, ...shareColumns],
-      rows: rows.map((row) => ({ ...row, share: percent(row.share) }))
-    },
-    empty: rows.length === 0
-  };
+    nameColumn: { key: 'outlet', title: 'Outlet' },
+    rows: series.flaggedShare.byOutlet.map((row) => ({
+      ...row,
+      outlet: row.outlet ?? UNKNOWN_OUTLET,
+      name: row.outlet ?? UNKNOWN_OUTLET
+    }))
+  });
 }
 
 export function articleShareChart(series: AnalyticsSeries): ChartSpec {
-  const rows = series.flaggedShare.byArticle.map((row) => ({
-    ...row,
-    article: `${row.title ?? `#${row.articleId}`} (${row.outlet ?? UNKNOWN_OUTLET})`
-  }));
-  return {
+  return flaggedShareChart({
     id: 'flagged-by-article',
     title: 'Flagged share per article',
     caption: 'The most commented articles: the percentage of scored comments flagged.',
+    nameColumn: { key: 'article', title: 'Article' },
+    horizontal: true,
+    rows: series.flaggedShare.byArticle.map((row) => {
+      const article = `${row.title ?? `#${row.articleId}`} (${row.outlet ?? UNKNOWN_OUTLET})`;
+      return { ...row, article, name: article.slice(0, 40) };
+    })
+  });
+}
+
+/** The outlet and article charts differ only in what names a bar: one builder for both. */
+function flaggedShareChart(spec: {
+  id: string;
+  title: string;
+  caption: string;
+  nameColumn: ChartTable['columns'][number];
+  horizontal?: boolean;
+  rows: ({ name: string; share: number | null } & Record<string, unknown>)[];
+}): ChartSpec {
+  const { rows } = spec;
+  return {
+    id: spec.id,
+    title: spec.title,
+    caption: spec.caption,
     config: seriesChart(
       'bar',
-      rows.map((row) => row.article.slice(0, 40)),
+      rows.map((row) => row.name),
       [{ label: 'flagged %', data: rows.map((row) => asPercent(row.share)) }],
-      { yTitle: '% of scored comments', horizontal: true }
+      { yTitle: '% of scored comments', horizontal: spec.horizontal }
     ),
     table: {
-      columns: [{ key: 'article', title: 'Article' }, ...shareColumns],
-      rows: rows.map((row) => ({ ...row, share: percent(row.share) }))
+      columns: [spec.nameColumn, ...shareColumns],
+      rows: rows.map(({ name: _name, ...row }) => ({ ...row, share: percent(row.share) }))
     },
     empty: rows.length === 0
   };
