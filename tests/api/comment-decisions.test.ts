@@ -9,8 +9,7 @@ import {
   postDecisionResponse
 } from '../../src/lib/server/api/comment-decisions';
 import { decisionHistory, findStatus } from '../../src/lib/server/moderation';
-import { addModerator, emptyModeration } from '../helpers/moderators';
-import { storeScoredArticle } from '../helpers/scored-comments';
+import { oneCommentTwoModerators } from '../helpers/moderators';
 import { describeEachEngine } from '../helpers/test-databases';
 
 describeEachEngine('the API: deciding on a comment', (database) => {
@@ -19,11 +18,7 @@ describeEachEngine('the API: deciding on a comment', (database) => {
   let ben = 0;
 
   beforeEach(async () => {
-    const db = database().db;
-    await emptyModeration(db);
-    commentId = (await storeScoredArticle(db, [{ text: 'toxicity=0.8' }])).commentIds[0]!;
-    ana = await addModerator(db, 'Ana');
-    ben = await addModerator(db, 'Ben');
+    ({ commentId, ana, ben } = await oneCommentTwoModerators(database().db));
   });
 
   const post = (moderatorId: number, body: unknown, id = String(commentId)) =>

@@ -6,8 +6,7 @@ import {
   findStatus,
   InvalidDecisionError
 } from '../../src/lib/server/moderation';
-import { addModerator, emptyModeration } from '../helpers/moderators';
-import { storeScoredArticle } from '../helpers/scored-comments';
+import { oneCommentTwoModerators } from '../helpers/moderators';
 import { describeEachEngine } from '../helpers/test-databases';
 
 describeEachEngine('deciding on a comment', (database) => {
@@ -16,11 +15,7 @@ describeEachEngine('deciding on a comment', (database) => {
   let ben = 0;
 
   beforeEach(async () => {
-    const db = database().db;
-    await emptyModeration(db);
-    commentId = (await storeScoredArticle(db, [{ text: 'toxicity=0.8' }])).commentIds[0]!;
-    ana = await addModerator(db, 'Ana');
-    ben = await addModerator(db, 'Ben');
+    ({ commentId, ana, ben } = await oneCommentTwoModerators(database().db));
   });
 
   it('apply a decision, move the version on, and log it with the moderator name', async () => {
