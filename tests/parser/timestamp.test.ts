@@ -3,7 +3,12 @@
  * unreadable ones become null. A time without a zone is UTC.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { normaliseTimestamp, parseTimestamp } from '../../src/lib/server/ingest/timestamp';
+import { readCommonTimestamp } from '../../src/lib/server/ingest/common-timestamps';
+import {
+  normaliseTimestamp,
+  parseTimestamp,
+  readWithChrono
+} from '../../src/lib/server/ingest/timestamp';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -82,5 +87,26 @@ describe('normaliseTimestamp', () => {
 
   it.each([null, undefined, '', 'soon', '2017-13-45', '0000000000'])('%j → null', (value) => {
     expect(normaliseTimestamp(value)).toBeNull();
+  });
+});
+
+/** The chrono-free reading of WordPress's default shape must give chrono's answer, edge days and hours included. */
+describe('readCommonTimestamp agrees with chrono', () => {
+  const months = ['January', 'February', 'june', 'SEPTEMBER', 'December'];
+  const samples = months.flatMap((month) =>
+    [1, 9, 28, 29, 30, 31, 32].flatMap((day) =>
+      [1989, 2000, 2023, 2100].flatMap((year) => [
+        `${month} ${day}, ${year}`,
+        ...['12:00 am', '12:59 pm', '0:30 pm', '1:05 PM', '11:60 am', '13:15 pm', '09:07 am'].map(
+          (time) => `${month} ${day}, ${year} at ${time}`
+        )
+      ])
+    )
+  );
+  it('on a grid of dates and times', () => {
+    for (const raw of samples) {
+      const common = readCommonTimestamp(raw);
+      if (common !== undefined) expect([raw, common]).toEqual([raw, readWithChrono(raw)]);
+    }
   });
 });

@@ -56,9 +56,7 @@ export function canonicalEncoding(label: string): string | null {
 }
 
 function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return text;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 export interface Utf8Scan {

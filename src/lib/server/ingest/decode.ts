@@ -16,6 +16,7 @@
  * String input is already text: it is checked the same way and reported as 'utf-8', the
  * encoding it is stored in.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { bomlessUtf16, refuseBinaryText, refuseKnownBinary, refuseNulBytes } from './sniff';
 import { declaredEncoding, decodeWindows1252, isUtf32Bom, readBom, scanUtf8 } from './charset';
 import { IngestError } from './errors';
@@ -72,6 +73,10 @@ function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedText {
   }
 
   const declared = declaredEncoding(bytes);
+  // Well-formed UTF-8, nearly every page, validated natively (isUtf8 checks the same ranges
+  // as scanUtf8) instead of byte by byte in JavaScript: the same decision as below, faster.
+  if (isUtf8(bytes) && (declared === null || !isAscii(bytes)))
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   const scan = scanUtf8(bytes);
   if (scan.broken === 0 && (scan.multiByte > 0 || declared === null))
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };

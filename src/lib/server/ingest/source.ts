@@ -17,12 +17,14 @@ export const SOURCE_SIGNATURES: readonly Signature[] = [
   {
     source: 'Quartz',
     why: 'The newsletter consent line under Quartz articles names its privacy policy (seed 000).',
-    test: (text) => /\bthe Quartz Privacy Policy\b/.test(text)
+    // includes() first: a plain substring search is far cheaper than the regex over a whole page.
+    test: (text) =>
+      text.includes('the Quartz Privacy Policy') && /\bthe Quartz Privacy Policy\b/.test(text)
   },
   {
     source: 'ZeroHedge',
     why: 'Tyler Durden is ZeroHedge’s house byline, shown as "Tyler Durden\'s picture" (seed 004).',
-    test: (text) => /^\s*Tyler Durden['’]s picture\s*$/m.test(text)
+    test: (text) => text.includes('Tyler Durden') && /^\s*Tyler Durden['’]s picture\s*$/m.test(text)
   },
   {
     source: 'The Hill',

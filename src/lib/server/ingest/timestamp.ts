@@ -7,6 +7,7 @@
  * saying which; a consistent rule beats a guess). A date without a time is midnight UTC.
  */
 import * as chrono from 'chrono-node';
+import { readCommonTimestamp } from './common-timestamps';
 
 type Parser = Pick<typeof chrono, 'parse'>;
 
@@ -28,6 +29,11 @@ export function parseTimestamp(raw: string): string | null {
   const text = raw.trim();
   // A date with a year has digits; skipping the rest keeps chrono off ordinary text.
   if (text.length > MAX_RAW_LENGTH || !/\d\d/.test(text)) return null;
+  return readCommonTimestamp(text) ?? readWithChrono(text);
+}
+
+/** parseTimestamp the slow, general way: every locale chrono knows, read at both references. */
+export function readWithChrono(text: string): string | null {
   for (const parser of parsersFor(text)) {
     const readings = REFERENCES.map((reference) => readAt(parser, text, reference));
     if (readings[0] === null) continue;

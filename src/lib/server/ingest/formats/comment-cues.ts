@@ -117,14 +117,25 @@ export function isCountLine(line: string): boolean {
 export function isNameLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > 40) return false;
-  if (trimmed.split(/\s+/).length > 4) return false;
+  // Every line of every page is asked: the checks that allocate nothing go first.
   if (/[!?;:,"“”«»]$/u.test(trimmed)) return false;
+  if (wordCount(trimmed) > 4) return false;
   // A full stop ends a sentence, not a name, unless it ends an initial ("Hannah K.", "Jr.").
   if (trimmed.endsWith('.') && !/(?:^|[\s_.-])\p{L}{1,2}\.$/u.test(trimmed)) return false;
   if (!/^[@_\p{L}\p{N}]/u.test(trimmed)) return false;
   if (!/\p{L}/u.test(trimmed)) return false;
-  return !isTimeLine(trimmed) && !isActionLine(trimmed);
+  // "Reply", the short line every comment repeats, is an action: ruled out before the dearer date test.
+  return !isActionLine(trimmed) && !isTimeLine(trimmed);
 }
+
+/** Words of an already-trimmed line, as `split(/\s+/).length` counts them, without the array. */
+function wordCount(trimmed: string): number {
+  WHITESPACE_RUN.lastIndex = 0;
+  let words = 1;
+  while (WHITESPACE_RUN.test(trimmed)) words++;
+  return words;
+}
+const WHITESPACE_RUN = /\s+/g;
 
 /** Joins a comment's lines into its text: paragraph breaks kept as one blank line. */
 export function joinCommentLines(lines: readonly string[]): string {

@@ -65,7 +65,9 @@ const LEADING_MARKS = /^[\s•·|—–-]+/u;
 
 /** True when the whole line is a timestamp, absolute or relative. */
 export function isTimeLine(line: string): boolean {
-  const bare = line.replace(LEADING_MARKS, '').replace(EDITED, '').trim();
+  const unmarked = line.replace(LEADING_MARKS, '');
+  // EDITED ends in ")": testing for it first keeps the unanchored regex off other lines.
+  const bare = (unmarked.endsWith(')') ? unmarked.replace(EDITED, '') : unmarked).trim();
   if (bare === '' || bare.length > 60) return false;
   return RELATIVE.test(bare) || isAbsoluteDate(bare);
 }

@@ -28,6 +28,20 @@ export interface BulletHeaderShape {
 const BULLET = '•';
 
 /**
+ * Whether any line holds a bullet, once per page: every header shape needs one, and the
+ * formats try a header at every line, so a page without bullets (most) skips them all.
+ */
+const bulletPages = new WeakMap<readonly string[], boolean>();
+function hasBullet(lines: readonly string[]): boolean {
+  let has = bulletPages.get(lines);
+  if (has === undefined) {
+    has = lines.some((line) => line.includes(BULLET));
+    bulletPages.set(lines, has);
+  }
+  return has;
+}
+
+/**
  * Matches "Name • time" starting at line `start`, in any of the ways a copy breaks it:
  * one line, "Name" + "• time", or "Name" + "•" + "time" (blank lines allowed between).
  */
@@ -36,6 +50,7 @@ export function matchBulletHeader(
   start: number,
   shape: BulletHeaderShape
 ): BulletHeader | null {
+  if (!hasBullet(lines)) return null;
   const first = lines[start]?.trim() ?? '';
   const inline = first.split(` ${BULLET} `);
   if (inline.length === 2 && shape.isAuthor(inline[0]!) && shape.isTime(inline[1]!))

@@ -72,6 +72,8 @@ function findHeaders(lines: readonly string[]): Header[] {
   const headers: Header[] = [];
   lines.forEach((line, index) => {
     const trimmed = line.trim();
+    // A header ends in the toggle or carries navigation; checked first, as most lines do neither.
+    if (!trimmed.endsWith(']') && !trimmed.includes(' | ')) return;
     const toggle = TOGGLE.exec(trimmed);
     const [byline = '', ...navs] = trimmed.slice(0, toggle?.index).split(' | ');
     const match = BYLINE.exec(byline.trim());

@@ -71,11 +71,25 @@ export function titleInHeading(heading: string): string | null {
   return /[“„«"]([^“”„«»"]+)[”“»"]/u.exec(heading)?.[1]?.trim() || null;
 }
 
+/** detect and parse both need the headers; the page's lines are the same array for both. */
+const headersOfPage = new WeakMap<readonly string[], readonly Header[]>();
+function findHeaders(lines: readonly string[]): readonly Header[] {
+  let headers = headersOfPage.get(lines);
+  if (!headers) {
+    headers = scanHeaders(lines);
+    headersOfPage.set(lines, headers);
+  }
+  return headers;
+}
+
 /** A "Name says:" line followed, within a blank line or two, by a date line. */
-function findHeaders(lines: readonly string[]): Header[] {
+function scanHeaders(lines: readonly string[]): Header[] {
   const headers: Header[] = [];
   lines.forEach((line, index) => {
-    const author = SAYS.exec(line.trim())?.[1];
+    const trimmed = line.trim();
+    // Every "says:" line ends in a colon; most lines do not, and skip the regex.
+    if (!trimmed.endsWith(':')) return;
+    const author = SAYS.exec(trimmed)?.[1];
     if (!author) return;
     const timeLine = nextFilled(lines, index + 1);
     if (timeLine - index > 3 || !isTimeLine(lines[timeLine] ?? '')) return;

@@ -50,7 +50,8 @@ interface PictureLine {
 function pictureLines(lines: readonly string[]): PictureLine[] {
   const found: PictureLine[] = [];
   lines.forEach((line, index) => {
-    const name = PICTURE_LINE.exec(line)?.[1]?.trim();
+    // The substring test keeps the regex (and its backtracking) off all other lines.
+    const name = line.includes('s picture') ? PICTURE_LINE.exec(line)?.[1]?.trim() : undefined;
     if (!name || name.split(/\s+/).length > MAX_NAME_WORDS) return;
     // The avatar is a block of its own: a blank line (or the page edge) above or below it.
     const blankAbove = index === 0 || lines[index - 1]!.trim() === '';
