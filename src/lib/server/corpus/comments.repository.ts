@@ -1,5 +1,5 @@
 /** Comments of an article, stored in page order with their reply structure. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
 import { depthsFromParents } from './thread-depths';
 
@@ -25,51 +25,67 @@ export interface StoredComment {
   text: string;
 }
 
-/** 10 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 bind parameters. */
-const ROWS_PER_INSERT = 1_000;
-
 /**
- * Inserts the comments in order (position = index) and links replies to their parents.
- * Rows go in with the parent's position; one UPDATE then resolves parent_id, because a
- * multi-row INSERT can't refer to ids it is still generating. Returns how many were stored.
+ * Inserts the comments in order (position = index), replies linked to their parents, and
+ * returns their ids in page order (ascending, so id order is page order too).
+ *
+ * Two statements whatever the number of comments: the ids are taken from the identity's
+ * sequence first, so each reply's parent_id is known before its row is written and no
+ * UPDATE has to revisit the rows (an UPDATE writes a second version of each reply, index
+ * entries included: the text's trigram index makes that the dearest part of the insert).
+ * The rows go in as one array per column (unnest), so the statement is the same size
+ * whatever the count and never nears PostgreSQL's 65,535 bind parameters.
  */
 export async function insertComments(
   trx: Kysely<Schema>,
   articleId: number,
   comments: readonly NewComment[]
-): Promise<number> {
+): Promise<number[]> {
+  if (comments.length === 0) return [];
   const depths = depthsFromParents(comments.map((comment) => comment.parent));
-  const rows = comments.map((comment, position) => ({
-    article_id: articleId,
-    position,
-    parent_position: comment.parent,
-    depth: depths[position]!,
-    author: comment.author,
-    posted_at: comment.postedAt,
-    posted_at_raw: comment.postedAtRaw,
-    text: comment.text
-  }));
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('comments')
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
-      .execute();
-  }
-  if (comments.some((comment) => comment.parent !== null)) {
-    await linkRepliesToParents(trx, articleId);
-  }
-  return rows.length;
+  const ids = await allocateCommentIds(trx, comments.length);
+  const column = <T>(value: (comment: NewComment, position: number) => T): T[] =>
+    comments.map(value);
+  await trx
+    .insertInto('comments')
+    .columns([
+      'id',
+      'article_id',
+      'position',
+      'parent_id',
+      'parent_position',
+      'depth',
+      'author',
+      'posted_at',
+      'posted_at_raw',
+      'text'
+    ])
+    .expression(
+      sql`select id, ${articleId}::bigint, position, parent_id, parent_position, depth, author,
+        posted_at, posted_at_raw, text
+      from unnest(
+        ${ids}::bigint[],
+        ${column((_, position) => position)}::integer[],
+        ${column((comment) => (comment.parent === null ? null : ids[comment.parent]!))}::bigint[],
+        ${column((comment) => comment.parent)}::integer[],
+        ${depths}::integer[],
+        ${column((comment) => comment.author)}::text[],
+        ${column((comment) => comment.postedAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((comment) => comment.postedAtRaw)}::text[],
+        ${column((comment) => comment.text)}::text[]
+      ) as row(id, position, parent_id, parent_position, depth, author, posted_at,
+               posted_at_raw, text)`
+    )
+    .execute();
+  return ids;
 }
 
-async function linkRepliesToParents(trx: Kysely<Schema>, articleId: number): Promise<void> {
-  await trx
-    .updateTable('comments as reply')
-    .from('comments as parent')
-    .set((eb) => ({ parent_id: eb.ref('parent.id') }))
-    .where('reply.article_id', '=', articleId)
-    .whereRef('parent.article_id', '=', 'reply.article_id')
-    .whereRef('parent.position', '=', 'reply.parent_position')
-    .execute();
+/** `count` fresh comment ids, ascending; other sessions' ids may lie between them. */
+async function allocateCommentIds(trx: Kysely<Schema>, count: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    select nextval(pg_get_serial_sequence('comments', 'id')) as id
+    from generate_series(1, ${count}::integer)`.execute(trx);
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
 /** The comments of an article in page order. */

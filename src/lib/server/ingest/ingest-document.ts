@@ -16,9 +16,9 @@ import {
   type NewComment,
   type ParseResult
 } from '../corpus';
-import { enqueueCommentsOfArticle } from '../classify/jobs/enqueue';
+import { enqueueComments } from '../classify/jobs/enqueue';
 import type { Schema } from '../db/schema';
-import { assignStoryGroup } from '../stories';
+import { assignStoryGroup, fingerprintArticle } from '../stories';
 import { isIngestError, type IngestError } from './errors';
 import { parseDocument, type ParseOptions } from './parse';
 import type { ParsedArticle, ParsedComment, ParsedDocument } from './types';
@@ -48,8 +48,10 @@ export async function ingestDocument(
   const existing = await findDocumentBySha256(db, sha256);
   if (existing) return { status: 'duplicate', documentId: existing.id };
 
-  // Parse before the transaction: CPU work should not hold a connection (or PGlite's only one).
+  // Parse and fingerprint before the transaction: CPU work should not hold a connection (or
+  // PGlite's only one), nor the story-grouping lock.
   const parsed = parseOrReject(bytes, parseOptions);
+  const fingerprint = parsed instanceof Error ? undefined : fingerprintArticle(parsed.article);
   return db.transaction().execute(async (trx) => {
     const parse: ParseResult =
       parsed instanceof Error
@@ -65,14 +67,17 @@ export async function ingestDocument(
     if (parsed instanceof Error) return { status: 'failed', documentId, error: parsed };
 
     const articleId = await insertArticle(trx, documentId, toNewArticle(parsed.article));
-    const comments = await insertComments(trx, articleId, parsed.comments.map(toNewComment));
-    if (comments > 0) await enqueueCommentsOfArticle(trx, articleId);
-    await assignStoryGroup(trx, {
-      id: articleId,
-      title: parsed.article.title,
-      body: parsed.article.body
-    });
-    return { status: 'stored', documentId, articleId, format: parsed.format, comments };
+    const commentIds = await insertComments(trx, articleId, parsed.comments.map(toNewComment));
+    await enqueueComments(trx, commentIds);
+    const { title, body } = parsed.article;
+    await assignStoryGroup(trx, { id: articleId, title, body }, { fingerprint, inserted: true });
+    return {
+      status: 'stored',
+      documentId,
+      articleId,
+      format: parsed.format,
+      comments: commentIds.length
+    };
   });
 }
 

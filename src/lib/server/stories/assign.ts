@@ -6,8 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
-import { fingerprintArticle } from './fingerprint';
-import { findCandidates, saveFingerprint } from './fingerprints.repository';
+import { fingerprintArticle, type ArticleFingerprint } from './fingerprint';
+import { findCandidates, insertFingerprint, saveFingerprint } from './fingerprints.repository';
 import { isSameStory, similarity } from './same-story';
 import { foundStoryGroup, mergeStoryGroups, setStoryGroup } from './story-groups.repository';
 
@@ -15,9 +15,11 @@ import { foundStoryGroup, mergeStoryGroups, setStoryGroup } from './story-groups
  * One transaction-scoped advisory lock serialises every grouping. Without it, two copies
  * of one story ingested at once on PostgreSQL would each miss the other (neither sees the
  * other's uncommitted fingerprint) and found two groups; with it, the second waits until
- * the first commits and then finds it. The lock is taken after the article's own rows are
- * written, so ingests still parse and store in parallel and only this last step queues.
- * PGlite has one connection, so there it never waits.
+ * the first commits and then finds it. The lock is taken after the article's own rows and
+ * fingerprint are written (the fingerprint is best computed before the transaction, see
+ * ingestDocument), so ingests still parse, hash and store in parallel and only the
+ * candidate look-up and the group update queue. PGlite has one connection, so there it
+ * never waits.
  */
 const STORY_GROUPING_LOCK = 0x7374_6f72; // "stor"
 
@@ -27,18 +29,31 @@ export interface ArticleToGroup {
   body: string;
 }
 
+export interface GroupingOptions {
+  /** The article's fingerprint, when the caller computed it already (outside a transaction). */
+  fingerprint?: ArticleFingerprint;
+  /**
+   * The article was inserted by this transaction, so no other can be writing its fingerprint:
+   * it is inserted before the lock is taken (and nothing older needs deleting), keeping the
+   * serialised part short. Regrouping an existing article must leave this false.
+   */
+  inserted?: boolean;
+}
+
 export async function assignStoryGroup(
   trx: Kysely<Schema>,
-  article: ArticleToGroup
+  article: ArticleToGroup,
+  { fingerprint = fingerprintArticle(article), inserted = false }: GroupingOptions = {}
 ): Promise<number> {
+  if (inserted) await insertFingerprint(trx, article.id, fingerprint);
   await sql`select pg_advisory_xact_lock(${STORY_GROUPING_LOCK})`.execute(trx);
-  const fingerprint = fingerprintArticle(article);
-  await saveFingerprint(trx, article.id, fingerprint);
+  if (!inserted) await saveFingerprint(trx, article.id, fingerprint);
   const candidates = await findCandidates(trx, article.id, fingerprint);
   const groups = new Set<number>();
   for (const candidate of candidates) {
     if (candidate.storyGroupId === null) continue; // not grouped yet: rebuild reaches it later
-    if (isSameStory(similarity(fingerprint, candidate))) groups.add(candidate.storyGroupId);
+    if (candidate.coverage || isSameStory(similarity(fingerprint, candidate)))
+      groups.add(candidate.storyGroupId);
   }
   if (groups.size === 0) return foundStoryGroup(trx, article);
   const [survivor, ...absorbed] = [...groups].sort((a, b) => a - b) as [number, ...number[]];

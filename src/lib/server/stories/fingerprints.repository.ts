@@ -14,6 +14,15 @@ export async function saveFingerprint(
 ): Promise<void> {
   await trx.deleteFrom('article_lsh_bands').where('article_id', '=', articleId).execute();
   await trx.deleteFrom('article_fingerprints').where('article_id', '=', articleId).execute();
+  await insertFingerprint(trx, articleId, fingerprint);
+}
+
+/** The fingerprint and LSH rows of an article that has none yet. */
+export async function insertFingerprint(
+  trx: Kysely<Schema>,
+  articleId: number,
+  fingerprint: ArticleFingerprint
+): Promise<void> {
   await trx
     .insertInto('article_fingerprints')
     .values({
@@ -31,19 +40,35 @@ export async function saveFingerprint(
     .execute();
 }
 
-export interface Candidate extends Fingerprint {
-  articleId: number;
-  storyGroupId: number | null;
-}
+/**
+ * A stored article that may tell the same story. `coverage` is true when the two share
+ * enough term buckets: a term bucket is one signature position's value, so the count is
+ * exactly the number of equal positions and decides the coverage route without the
+ * signatures. Only the others (found through a shingle band) carry their signatures, for
+ * the comparison in JS.
+ */
+export type Candidate = { articleId: number; storyGroupId: number | null } & (
+  { coverage: true } | ({ coverage: false } & Fingerprint)
+);
 
 /** Term buckets two articles must share for coverage to be possible at all. */
 const MIN_SHARED_TERM_BUCKETS = Math.ceil(COVERAGE_THRESHOLD * SIGNATURE_LENGTH);
 
+interface CandidateRow {
+  article_id: number;
+  story_group_id: number | null;
+  coverage: boolean;
+  shingle_signature: number[] | null;
+  term_signature: number[] | null;
+}
+
 /**
- * Stored articles sharing a shingle band, or enough term buckets, with `fingerprint`. The
- * join against the (band, bucket) primary key touches only matching rows; counting the
- * shared term buckets in SQL drops the many articles that share a common word or two
- * before any signature leaves the database.
+ * Stored articles sharing a shingle band, or enough term buckets, with `fingerprint`, in one
+ * statement. The join against the (band, bucket) primary key touches only matching rows;
+ * counting the shared term buckets in SQL drops the articles that share a common word or
+ * two, and settles coverage for the rest, so signatures are fetched (and decoded) only for
+ * the few candidates that need the shingle comparison. Ungrouped articles are left out:
+ * `cli stories rebuild` reaches them.
  */
 export async function findCandidates(
   trx: Kysely<Schema>,
@@ -53,34 +78,38 @@ export async function findCandidates(
   if (fingerprint.bands.length === 0) return [];
   const bands = fingerprint.bands.map(({ band }) => band);
   const buckets = fingerprint.bands.map(({ bucket }) => bucket);
-  const shared = await sql<{ article_id: number }>`
-    select b.article_id
-    from article_lsh_bands b
-    join unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)
-      on b.band = q.band and b.bucket = q.bucket
-    where b.article_id <> ${articleId}
-    group by b.article_id
-    having count(*) filter (where b.band < ${TERM_BAND_OFFSET}) > 0
-        or count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) >= ${MIN_SHARED_TERM_BUCKETS}`.execute(
-    trx
-  );
-  if (shared.rows.length === 0) return [];
-  const rows = await trx
-    .selectFrom('article_fingerprints as f')
-    .innerJoin('articles as a', 'a.id', 'f.article_id')
-    .select([
-      'f.article_id as articleId',
-      'a.story_group_id as storyGroupId',
-      'f.shingle_signature as shingleSignature',
-      'f.term_signature as termSignature'
-    ])
-    .where(
-      'f.article_id',
-      'in',
-      shared.rows.map((row) => row.article_id)
+  const { rows } = await sql<CandidateRow>`
+    with shared as (
+      select b.article_id, count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) as terms
+      from article_lsh_bands b
+      join unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)
+        on b.band = q.band and b.bucket = q.bucket
+      where b.article_id <> ${articleId}
+      group by b.article_id
+      having count(*) filter (where b.band < ${TERM_BAND_OFFSET}) > 0
+          or count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) >= ${MIN_SHARED_TERM_BUCKETS}
     )
-    .execute();
-  return rows;
+    select s.article_id, a.story_group_id, s.terms >= ${MIN_SHARED_TERM_BUCKETS} as coverage,
+      f.shingle_signature, f.term_signature
+    from shared s
+    join articles a on a.id = s.article_id
+    left join article_fingerprints f
+      on f.article_id = s.article_id and s.terms < ${MIN_SHARED_TERM_BUCKETS}
+    where a.story_group_id is not null`.execute(trx);
+  return rows.map(toCandidate);
+}
+
+function toCandidate(row: CandidateRow): Candidate {
+  const found = { articleId: row.article_id, storyGroupId: row.story_group_id };
+  if (row.coverage) return { ...found, coverage: true };
+  if (row.shingle_signature === null || row.term_signature === null)
+    throw new Error(`Article ${row.article_id} has LSH bands but no fingerprint`);
+  return {
+    ...found,
+    coverage: false,
+    shingleSignature: row.shingle_signature,
+    termSignature: row.term_signature
+  };
 }
 
 /** Articles without a fingerprint (ingested before story groups existed), oldest first. */

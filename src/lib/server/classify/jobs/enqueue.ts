@@ -9,9 +9,33 @@ import type { Schema } from '../../db/schema';
 
 type CommentSelection = SelectQueryBuilder<Schema, 'comments', { id: number }>;
 
-/** The comments of one article; ingest calls this inside the transaction that stores them. */
+/** The comments of one article. */
 export function enqueueCommentsOfArticle(trx: Kysely<Schema>, articleId: number): Promise<number> {
   return enqueueSelected(trx, (comments) => comments.where('comments.article_id', '=', articleId));
+}
+
+/**
+ * Comments by id, in the order given; ingest calls this inside the transaction that stored
+ * them, with the ids insertComments returned, so the comments table is not read again.
+ */
+export async function enqueueComments(
+  trx: Kysely<Schema>,
+  commentIds: readonly number[]
+): Promise<number> {
+  if (commentIds.length === 0) return 0;
+  const result = await trx
+    .insertInto('classification_jobs')
+    .columns(['comment_id'])
+    .expression(
+      sql`select comment_id
+        from unnest(${commentIds}::bigint[]) with ordinality as c(comment_id, n)
+        order by n`
+    )
+    .onConflict((conflict) =>
+      conflict.column('comment_id').where('status', 'in', ['queued', 'running']).doNothing()
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Every comment, or every comment of one article. */

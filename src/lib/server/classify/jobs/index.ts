@@ -2,6 +2,7 @@ export { claimJobs, countJobsLeftToClaim, extendLeases, type ClaimedJob } from '
 export { completeJobs, type Completion, type JobVerdict } from './complete';
 export {
   enqueueAllComments,
+  enqueueComments,
   enqueueCommentsOfArticle,
   enqueueScoredByOtherVersions
 } from './enqueue';
