@@ -14,7 +14,7 @@ export async function openMigratedDatabase(): Promise<Database> {
   try {
     await migrateToLatest(database.db);
   } catch (error) {
-    await database.close();
+    await database.close().catch(() => {});
     throw asConnectionError(error, database);
   }
   return database;
@@ -23,13 +23,16 @@ export async function openMigratedDatabase(): Promise<Database> {
 /** Runs `work` with an open database and always closes it (releasing the embedded lock). */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openMigratedDatabase();
+  let result: T;
   try {
-    return await work(database);
+    result = await work(database);
   } catch (error) {
+    // Closing a pool whose server is gone may fail too; the first error is the story.
+    await database.close().catch(() => {});
     throw asConnectionError(error, database);
-  } finally {
-    await database.close();
   }
+  await database.close();
+  return result;
 }
 
 /**

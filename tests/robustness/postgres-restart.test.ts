@@ -91,10 +91,7 @@ async function documentCount(url: string): Promise<number> {
   }
 }
 
-// Quarantined: in CI the interrupted `cli ingest` once exited with code 7 (Node's "uncaught
-// exception while handling an uncaught exception") instead of 1 with its one-line message;
-// it passes on a quiet machine. Find where pg raises the second error, then re-enable.
-describe.skip('PostgreSQL stopped in the middle of an ingest', () => {
+describe('PostgreSQL stopped in the middle of an ingest', () => {
   let server: PrivatePostgres;
   let folder: string;
   let referenceUrl: string;

@@ -273,9 +273,9 @@ describe('the upload endpoint under fuzzed requests', () => {
     expect(statuses[415]).toBeGreaterThan(0);
   }, 240_000);
 
-  // Quarantined: in CI the server answered 413 and closed the connection while the client
-  // was still sending, so the client saw EPIPE instead of the 413 (passes on a quiet
-  // machine). The server should read and discard an over-limit body before answering.
+  // Quarantined again: `serve` now reads a refused body to its end before closing, and the
+  // raw case passes under load, but once under CPU load the form case still saw EPIPE
+  // (its cause not yet found: something may close the socket before the drain).
   it.skip('refuses a 50 MB body with 413 and a JSON message, raw or in a form', async () => {
     const big = new Uint8Array(50 * MB).fill(0x61);
     const raw = await post({ contentType: 'text/html', body: big, name: 'big.html' });

@@ -21,9 +21,14 @@ import { requestBodyLimit } from '../../lib/server/ingest/upload/read-uploads';
 import { classifierFromSettings } from '../../lib/server/settings';
 import { groupMissingArticles } from '../../lib/server/stories';
 import { openMigratedDatabase } from '../database';
+import { discardingUnreadBodies } from '../unread-body';
 import { describeBatch } from './worker';
 
 const BUILT_HANDLER = resolve('build/handler.js');
+/** A refused upload up to this many times the request limit is read to its end first… */
+const UNREAD_BODY_FACTOR = 4;
+/** …if it arrives within this time; then the answer goes out and the connection closes. */
+const UNREAD_BODY_WAIT_MS = 60_000;
 
 export function registerServe(program: Command): void {
   program
@@ -41,7 +46,10 @@ export function registerServe(program: Command): void {
       await createFirstAdmin(database);
       const worker = startWorker(database);
       provideAppDatabase(database);
-      const handler = await loadPlainHttpHandler();
+      const handler = discardingUnreadBodies(await loadPlainHttpHandler(), {
+        maxBytes: UNREAD_BODY_FACTOR * requestBodyLimit(config().maxDocumentBytes),
+        maxWaitMs: UNREAD_BODY_WAIT_MS
+      });
       const server = createServer(handler);
       const { host, port } = config();
       await listen(server, host, port);

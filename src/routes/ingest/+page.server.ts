@@ -14,10 +14,15 @@ export const load: PageServerLoad = () => ({
 });
 
 export const actions: Actions = {
-  upload: async ({ request }) => {
+  upload: async ({ request, setHeaders }) => {
     const { maxDocumentBytes } = config();
     const read = await readUploads(request, { name: null, maxDocumentBytes });
-    if ('refused' in read) return fail(read.refused.status, { message: read.refused.message });
+    if ('refused' in read) {
+      // As the API does: the body may be left unread, so the browser must not reuse the
+      // connection (`serve` reads the rest of it before closing, so the page still arrives).
+      setHeaders({ connection: 'close' });
+      return fail(read.refused.status, { message: read.refused.message });
+    }
     const { db } = await appDatabase();
     return { documents: await ingestUploads(db, read.uploads, { maxDocumentBytes }) };
   }

