@@ -27,9 +27,24 @@ export function discardingUnreadBodies(handler: NodeHandler, limits: DiscardLimi
       return (writeHead as (...args: unknown[]) => ServerResponse).apply(this, args);
     } as typeof response.writeHead;
 
+    // SvelteKit writes a body with write() before end(): held back while the request is
+    // still arriving, or the client would have its whole answer (and close) mid-upload.
+    const write = response.write;
+    const held: unknown[][] = [];
+    response.write = function (this: ServerResponse, ...args: unknown[]) {
+      if (held.length === 0 && (request.complete || request.destroyed))
+        return (write as (...args: unknown[]) => boolean).apply(this, args);
+      held.push(args);
+      return true;
+    } as typeof response.write;
+
     const end = response.end;
     response.end = function (this: ServerResponse, ...args: unknown[]) {
-      const endNow = () => (end as (...args: unknown[]) => ServerResponse).apply(this, args);
+      const endNow = () => {
+        for (const chunk of held.splice(0))
+          (write as (...a: unknown[]) => boolean).apply(this, chunk);
+        return (end as (...args: unknown[]) => ServerResponse).apply(this, args);
+      };
       if (request.complete || request.destroyed || declaredSize(request) > limits.maxBytes)
         return endNow();
       void discardRest(request, limits).then(endNow);
