@@ -6,10 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import { queueFilterSchema, type QueueFilterInput } from '../lib/schemas/queue-filter';
-import { listArticlesWithCommentCounts } from '../lib/server/corpus';
+import { listArticleChoices, listComparableStoryGroups } from '../lib/server/corpus/filter-choices';
 import type { Schema } from '../lib/server/db/schema';
 import { countQueue, listQueue } from '../lib/server/moderation';
-import { listStoryGroups } from '../lib/server/stories';
 import { measureLatency, type LatencyResult } from './latency';
 
 const PAGE_SIZE = 25;
@@ -56,8 +55,8 @@ function queueOnly(db: Kysely<Schema>, filter: QueueFilter, after?: string) {
 function pageLoad(db: Kysely<Schema>, filter: QueueFilter) {
   return Promise.all([
     queueOnly(db, filter),
-    listArticlesWithCommentCounts(db),
-    listStoryGroups(db)
+    listArticleChoices(db, { selected: filter.articleId }),
+    listComparableStoryGroups(db, { selected: filter.storyGroupId })
   ]);
 }
 

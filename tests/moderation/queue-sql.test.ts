@@ -27,7 +27,7 @@ const db = new Kysely<Schema>({
 it('the pending queue, first page', () => {
   const { sql } = queuePageQuery(db, queueFilterSchema.parse({}), { limit: 50 }).compile();
   expect(sql).toMatchInlineSnapshot(
-    `"select "c"."id", "c"."text", "c"."author", "c"."posted_at", "c"."position", "a"."id" as "article_id", "a"."title", "a"."outlet", "p"."text" as "parent_text", "s"."flagged", "s"."spans", "s"."toxicity", "s"."profanity", "s"."insult", "s"."threat", "s"."identity_attack", "s"."antisemitism", coalesce(m.status, 'pending') as "status", coalesce(m.version, 0) as "version", s.max_flagged_score as "severity" from "comment_scores" as "s" inner join "comments" as "c" on "c"."id" = "s"."comment_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "comment_moderation" as "m" on "m"."comment_id" = "s"."comment_id" left join "comments" as "p" on "p"."id" = "c"."parent_id" where "s"."max_flagged_score" is not null and ("m"."status" is null or "m"."status" = $1) order by s.max_flagged_score desc, "s"."comment_id" desc limit $2"`
+    `"select "c"."id", "c"."text", "c"."author", "c"."posted_at", "c"."position", "a"."id" as "article_id", "a"."title", "a"."outlet", "p"."text" as "parent_text", "s"."flagged", "s"."spans", "s"."toxicity", "s"."profanity", "s"."insult", "s"."threat", "s"."identity_attack", "s"."antisemitism", coalesce(m.status, 'pending') as "status", coalesce(m.version, 0) as "version", s.max_flagged_score as "severity" from "comment_scores" as "s" left join "comment_moderation" as "m" on "m"."comment_id" = "s"."comment_id" inner join "comments" as "c" on "c"."id" = "s"."comment_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "comments" as "p" on "p"."id" = "c"."parent_id" where "s"."max_flagged_score" is not null and not exists (select "decided"."comment_id" from "comment_moderation" as "decided" where "decided"."comment_id" = "s"."comment_id" and "decided"."status" <> $1) order by s.max_flagged_score desc, "s"."comment_id" desc limit $2"`
   );
 });
 
@@ -45,15 +45,15 @@ it('a later page with every filter', () => {
   const after = Buffer.from(JSON.stringify([0.9, 1234])).toString('base64url');
   const { sql, parameters } = queuePageQuery(db, filter, { after, limit: 50 }).compile();
   expect(sql).toMatchInlineSnapshot(
-    `"select "c"."id", "c"."text", "c"."author", "c"."posted_at", "c"."position", "a"."id" as "article_id", "a"."title", "a"."outlet", "p"."text" as "parent_text", "s"."flagged", "s"."spans", "s"."toxicity", "s"."profanity", "s"."insult", "s"."threat", "s"."identity_attack", "s"."antisemitism", coalesce(m.status, 'pending') as "status", coalesce(m.version, 0) as "version", s.max_flagged_score as "severity" from "comment_scores" as "s" inner join "comments" as "c" on "c"."id" = "s"."comment_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "comment_moderation" as "m" on "m"."comment_id" = "s"."comment_id" left join "comments" as "p" on "p"."id" = "c"."parent_id" where "s"."max_flagged_score" is not null and ("m"."status" is null or "m"."status" = $1) and 'antisemitism' = any(s.flagged) and "c"."article_id" = $2 and "a"."outlet" = $3 and "c"."author" = $4 and "s"."antisemitism" >= $5 and "s"."antisemitism" <= $6 and "c"."text" ilike $7 and (s.max_flagged_score, s.comment_id) < ($8, $9) order by s.max_flagged_score desc, "s"."comment_id" desc limit $10"`
+    `"select "c"."id", "c"."text", "c"."author", "c"."posted_at", "c"."position", "a"."id" as "article_id", "a"."title", "a"."outlet", "p"."text" as "parent_text", "s"."flagged", "s"."spans", "s"."toxicity", "s"."profanity", "s"."insult", "s"."threat", "s"."identity_attack", "s"."antisemitism", coalesce(m.status, 'pending') as "status", coalesce(m.version, 0) as "version", s.max_flagged_score as "severity" from "comment_scores" as "s" left join "comment_moderation" as "m" on "m"."comment_id" = "s"."comment_id" inner join "comments" as "c" on "c"."id" = "s"."comment_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "comments" as "p" on "p"."id" = "c"."parent_id" where "s"."max_flagged_score" is not null and not exists (select "decided"."comment_id" from "comment_moderation" as "decided" where "decided"."comment_id" = "s"."comment_id" and "decided"."status" <> $1) and 'antisemitism' = any(s.flagged) and "s"."antisemitism" >= $2 and "s"."antisemitism" <= $3 and exists (select "fc"."id" from "comments" as "fc" inner join "articles" as "fa" on "fa"."id" = "fc"."article_id" where "fc"."id" = "s"."comment_id" and "fc"."article_id" = $4 and "fa"."outlet" = $5 and "fc"."author" = $6 and "fc"."text" ilike $7) and (s.max_flagged_score, s.comment_id) < ($8, $9) order by s.max_flagged_score desc, "s"."comment_id" desc limit $10"`
   );
   expect(parameters).toEqual([
     'pending',
+    0.6,
+    0.95,
     7,
     'Daily',
     'rex',
-    0.6,
-    0.95,
     '%globalist%',
     0.9,
     1234,

@@ -4,8 +4,7 @@ import { queueFilterSchema } from '$lib/schemas/queue-filter';
 import { appDatabase } from '$lib/server/app-database';
 import { isAllowed } from '$lib/server/auth/roles';
 import { LABELS } from '$lib/server/classify/types';
-import { listArticlesWithCommentCounts } from '$lib/server/corpus';
-import { listStoryGroups } from '$lib/server/stories';
+import { listArticleChoices, listComparableStoryGroups } from '$lib/server/corpus/filter-choices';
 import {
   countQueue,
   decide,
@@ -39,19 +38,17 @@ export const load: PageServerLoad = async ({ url, locals, route }) => {
     const [page, count, articles, storyGroups] = await Promise.all([
       listQueue(db, filter, { after, limit: PAGE_SIZE }),
       countQueue(db, filter),
-      listArticlesWithCommentCounts(db),
-      listStoryGroups(db)
+      listArticleChoices(db, { selected: filter.articleId }),
+      listComparableStoryGroups(db, { selected: filter.storyGroupId })
     ]);
     return {
       page,
       count,
       filter,
       filterIssues: parsed.success ? [] : parsed.error.issues.map((issue) => issue.message),
-      articles: articles.map((article) => ({ id: article.id, title: article.title })),
+      articles,
       // Stories told by one outlet only have nothing to compare; the filter's own group stays.
-      storyGroups: storyGroups.filter(
-        (group) => group.outletCount > 1 || group.id === filter.storyGroupId
-      ),
+      storyGroups,
       labels: [...LABELS],
       statuses: [...MODERATION_STATUSES],
       reasons: [...REMOVE_REASONS],

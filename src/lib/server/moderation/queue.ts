@@ -49,6 +49,8 @@ export function queuePageQuery(
 ) {
   const after = options.after === undefined ? undefined : decodeCursor(options.after);
   return queueSource(db, filter, after)
+    .innerJoin('comments as c', 'c.id', 's.comment_id')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
     .leftJoin('comments as p', 'p.id', 'c.parent_id')
     .select([
       'c.id',

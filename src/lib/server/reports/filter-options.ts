@@ -6,18 +6,19 @@ import type { Kysely } from 'kysely';
 import { MODERATION_STATUSES } from '../../schemas/decision';
 import type { ReportFilter } from '../../schemas/report-filter';
 import { LABELS } from '../classify/types';
-import { listArticlesWithCommentCounts } from '../corpus';
+import {
+  listArticleChoices,
+  listComparableStoryGroups,
+  listOutlets
+} from '../corpus/filter-choices';
 import type { Schema } from '../db/schema';
-import { listStoryGroups } from '../stories';
 
 export async function reportFilterOptions(db: Kysely<Schema>, filter: ReportFilter) {
-  const [articles, storyGroups] = await Promise.all([
-    listArticlesWithCommentCounts(db),
-    listStoryGroups(db)
+  const [articles, outlets, storyGroups] = await Promise.all([
+    listArticleChoices(db, { selected: filter.article }),
+    listOutlets(db),
+    listComparableStoryGroups(db, { selected: filter.story })
   ]);
-  const outlets = [
-    ...new Set(articles.flatMap((article) => (article.outlet ? [article.outlet] : [])))
-  ].sort((a, b) => a.localeCompare(b));
   return {
     values: {
       from: filter.from?.text ?? '',
@@ -28,12 +29,10 @@ export async function reportFilterOptions(db: Kysely<Schema>, filter: ReportFilt
       status: filter.status as string[],
       label: filter.label as string[]
     },
-    articles: articles.map((article) => ({ id: article.id, title: article.title })),
+    articles,
     outlets,
     // Groups that compare outlets; a story seen once is just its article.
-    stories: storyGroups
-      .filter((group) => group.outletCount > 1 || group.id === filter.story)
-      .map((group) => ({ id: group.id, title: group.title, outletCount: group.outletCount })),
+    stories: storyGroups,
     statuses: [...MODERATION_STATUSES],
     labels: [...LABELS]
   };
