@@ -192,6 +192,12 @@ async function postgresStages(bench: BenchDatabase): Promise<void> {
         commentsPerSecond: number;
         peakRssMb: number;
       }>('./worker-child.ts', [bench.url, String(options.workerJobs)]);
+      // Without queued jobs (no ingest stage in this run, or a database already classified)
+      // there is nothing to measure: say so rather than report 0 comments/s as a result.
+      if (worker.completed === 0)
+        throw new Error(
+          'The worker stage found no queued classification jobs: run it with the ingest stage (--only ingest,worker) or on a database with queued jobs'
+        );
       await save('worker', worker, [
         {
           worker: 'runWorker, classifier in force',
