@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticCorpus, syntheticPage, type CorpusShape } from '../../src/bench/corpus';
 import { CODED_RATE, TOXIC_RATE } from '../../src/bench/corpus/synthetic-corpus';
+import { storyOf } from '../../src/bench/corpus/stories';
 import { CODED } from '../../src/bench/corpus/vocabulary';
+import { articleFeatures } from '../../src/lib/server/stories/shingles';
 import { parseDocument } from '../../src/lib/server/ingest/parse';
 
 const shape: CorpusShape = { seed: 7, comments: 3000, articles: 24 };
@@ -66,5 +68,31 @@ describe('synthetic benchmark corpus', () => {
     expect(words[0]).toBeGreaterThanOrEqual(2);
     expect(words[Math.floor(words.length / 2)]).toBeGreaterThan(15);
     expect(words.at(-1)).toBeGreaterThan(80);
+  });
+
+  it('tells stories of 1–6 outlets each, published within two days, in words of their own', () => {
+    const many = [...syntheticCorpus({ seed: 7, comments: 2000, articles: 240 })];
+    const byStory = new Map<number, typeof many>();
+    for (const article of many) {
+      const id = storyOf(7, article.index).id;
+      byStory.set(id, [...(byStory.get(id) ?? []), article]);
+    }
+    const sizes = [...byStory.values()].map((story) => story.length);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(6);
+    expect(many.length / sizes.length).toBeGreaterThan(2.5);
+    for (const story of byStory.values()) {
+      const times = story.map((article) => article.publishedAt.getTime());
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(49 * 60 * 60 * 1000);
+    }
+    const terms = (article: (typeof many)[number]) =>
+      articleFeatures({ title: article.title, body: article.paragraphs.join('\n\n') }).terms;
+    const jaccard = (a: Set<string>, b: Set<string>) => {
+      const shared = [...a].filter((term) => b.has(term)).length;
+      return shared / (a.size + b.size - shared);
+    };
+    const [first, second] = [...byStory.values()].filter((story) => story.length >= 2);
+    expect(jaccard(terms(first![0]!), terms(first![1]!))).toBeGreaterThan(0.2);
+    expect(jaccard(terms(first![0]!), terms(second![0]!))).toBeLessThan(0.1);
   });
 });

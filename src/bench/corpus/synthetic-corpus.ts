@@ -1,15 +1,15 @@
 /**
- * The benchmark's synthetic corpus, deterministic from a seed: `articles` news articles (four
- * outlets carry each story, as syndication does) with `comments` comments spread over them
- * unevenly. Comment lengths are log-normal (median ~22 words, 5–120), about TOXIC_RATE of
+ * The benchmark's synthetic corpus, deterministic from a seed: `articles` news articles (1–6
+ * outlets cover each story in their own words, within two days; see stories.ts) with
+ * `comments` comments spread over them unevenly. Comment lengths are log-normal (median ~22 words, 5–120), about TOXIC_RATE of
  * them rude and CODED_RATE carrying a coded antisemitic phrase from the lexicon; about
  * REPLY_RATE answer an earlier comment. Every article is generated from (seed, index) alone,
  * so a stage can stream the corpus without holding it, and any article can be regenerated.
  */
 import { createRandom, mixSeed, type Random } from './random';
+import { publicationTime, storyHeadline, storyOf, storyParagraphs } from './stories';
 import {
   ABUSE,
-  ACTIONS,
   CLAUSES,
   CLOSERS,
   CODED,
@@ -17,15 +17,12 @@ import {
   HANDLE_STEMS,
   LAST_NAMES,
   OPENERS,
-  OUTLETS,
-  SUBJECTS,
-  TOWNS
+  OUTLETS
 } from './vocabulary';
 
 export const TOXIC_RATE = 0.04;
 export const CODED_RATE = 0.01;
 export const REPLY_RATE = 0.3;
-const OUTLETS_PER_STORY = 4;
 const MIN_WORDS = 5;
 const MAX_WORDS = 120;
 
@@ -77,21 +74,17 @@ export function* syntheticCorpus(shape: CorpusShape): Generator<SyntheticArticle
 }
 
 export function syntheticArticle(seed: number, index: number, comments: number): SyntheticArticle {
-  const story = Math.floor(index / OUTLETS_PER_STORY);
-  const storyRandom = createRandom(mixSeed(seed, 1, story));
-  const subject = storyRandom.pick(SUBJECTS);
-  const town = storyRandom.pick(TOWNS);
-  const headline = `${storyRandom.pick(ACTIONS)} ${titleCase(subject)} in ${town}`;
-  const paragraphs = Array.from({ length: storyRandom.int(3, 6) }, () =>
-    storyParagraph(storyRandom, subject, town)
-  );
-  const publishedAt = new Date(Date.UTC(2024, 0, 1) + storyRandom.int(0, 364 * 24 * 60) * 60_000);
+  const story = storyOf(seed, index);
+  const storyRandom = createRandom(mixSeed(seed, 1, index));
+  const { subject } = story;
+  const paragraphs = storyParagraphs(story, storyRandom);
+  const publishedAt = publicationTime(story, storyRandom);
 
   const random = createRandom(mixSeed(seed, 2, index));
-  const outlet = OUTLETS[(story + (index % OUTLETS_PER_STORY)) % OUTLETS.length]!;
+  const outlet = OUTLETS[(story.id + story.part) % OUTLETS.length]!;
   const byline = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
-  // The story number keeps every page distinct (ingest skips identical bytes).
-  const title = `${headline} (${story + 1})`;
+  // The article number keeps every page distinct (ingest skips identical bytes).
+  const title = `${storyHeadline(story, storyRandom)} (${index + 1})`;
   let postedAt = publishedAt.getTime();
   const thread: SyntheticComment[] = [];
   for (let position = 0; position < comments; position++) {
@@ -114,13 +107,6 @@ export function syntheticArticle(seed: number, index: number, comments: number):
     });
   }
   return { index, outlet, title, byline, publishedAt, paragraphs, comments: thread };
-}
-
-function storyParagraph(random: Random, subject: string, town: string): string {
-  const sentences = Array.from({ length: random.int(2, 4) }, () =>
-    sentence(`In ${town}, ${random.pick(CLAUSES)}, officials said about ${subject}`)
-  );
-  return sentences.join(' ');
 }
 
 /** A handle from a pool large enough that authors recur across articles, or a full name. */
@@ -155,10 +141,6 @@ function commentText(random: Random, kind: CommentKind, subject: string): string
 function sentence(text: string): string {
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
-function titleCase(text: string): string {
-  return text.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
 function wordCount(text: string): number {

@@ -236,10 +236,15 @@ export interface ArticleFingerprintTable {
   computed_at: CreatedAt;
 }
 
-/** LSH rows: articles sharing a (band, bucket) are candidates for the same story. */
+/**
+ * LSH rows: articles sharing a (band, bucket) are candidates for the same story. story_at:
+ * the article's story time (published_at, else its document's ingest time), in the key so
+ * a look-up reads only the rows within the story window.
+ */
 export interface ArticleLshBandTable {
   band: number;
   bucket: number;
+  story_at: Date;
   article_id: number;
 }
 

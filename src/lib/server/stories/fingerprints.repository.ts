@@ -4,7 +4,7 @@ import type { Schema } from '../db/schema';
 import type { ArticleFingerprint, Fingerprint } from './fingerprint';
 import { SIGNATURE_LENGTH } from './minhash';
 import { TERM_BAND_OFFSET } from './lsh';
-import { COVERAGE_THRESHOLD } from './same-story';
+import { COVERAGE_THRESHOLD, MAX_CANDIDATES, STORY_WINDOW_DAYS } from './same-story';
 
 /** Replaces the article's fingerprint and LSH rows (recomputing is the same as computing). */
 export async function saveFingerprint(
@@ -34,10 +34,27 @@ export async function insertFingerprint(
     })
     .execute();
   if (fingerprint.bands.length === 0) return;
-  await trx
-    .insertInto('article_lsh_bands')
-    .values(fingerprint.bands.map(({ band, bucket }) => ({ band, bucket, article_id: articleId })))
-    .execute();
+  const { bands, buckets } = bandColumns(fingerprint);
+  // The story time is read here, next to the rows it keys, so no caller has to pass it.
+  await sql`
+    insert into article_lsh_bands (band, bucket, story_at, article_id)
+    select q.band, q.bucket, ${storyTimeOf(articleId)}, ${articleId}::bigint
+    from unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)`.execute(trx);
+}
+
+/** An article's story time: when it was published, else when its document was ingested. */
+function storyTimeOf(articleId: number) {
+  return sql<Date>`(
+    select coalesce(a.published_at, d.ingested_at)
+    from articles a join documents d on d.id = a.document_id
+    where a.id = ${articleId})`;
+}
+
+function bandColumns(fingerprint: ArticleFingerprint): { bands: number[]; buckets: number[] } {
+  return {
+    bands: fingerprint.bands.map(({ band }) => band),
+    buckets: fingerprint.bands.map(({ bucket }) => bucket)
+  };
 }
 
 /**
@@ -64,11 +81,14 @@ interface CandidateRow {
 
 /**
  * Stored articles sharing a shingle band, or enough term buckets, with `fingerprint`, in one
- * statement. The join against the (band, bucket) primary key touches only matching rows;
- * counting the shared term buckets in SQL drops the articles that share a common word or
- * two, and settles coverage for the rest, so signatures are fetched (and decoded) only for
- * the few candidates that need the shingle comparison. Ungrouped articles are left out:
- * `cli stories rebuild` reaches them.
+ * statement. Only articles whose story time lies within STORY_WINDOW_DAYS of this one's are
+ * read: the (band, bucket, story_at) key turns each of the article's bands into one index
+ * range, so the rows read depend on how much news the window holds, not on the corpus.
+ * Counting the shared term buckets in SQL drops the articles that share a common word or
+ * two, and settles coverage for the rest; of those left, the MAX_CANDIDATES sharing the most
+ * bands (then the nearest in time) are kept, and signatures are fetched (and decoded) only
+ * for the few that need the shingle comparison. Ungrouped articles are left out: `cli
+ * stories rebuild` reaches them.
  */
 export async function findCandidates(
   trx: Kysely<Schema>,
@@ -76,26 +96,36 @@ export async function findCandidates(
   fingerprint: ArticleFingerprint
 ): Promise<Candidate[]> {
   if (fingerprint.bands.length === 0) return [];
-  const bands = fingerprint.bands.map(({ band }) => band);
-  const buckets = fingerprint.bands.map(({ bucket }) => bucket);
+  const { bands, buckets } = bandColumns(fingerprint);
+  const window = sql`make_interval(days => ${STORY_WINDOW_DAYS})`;
   const { rows } = await sql<CandidateRow>`
-    with shared as (
-      select b.article_id, count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) as terms
-      from article_lsh_bands b
-      join unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)
+    with me as materialized (select ${storyTimeOf(articleId)} as at),
+    shared as (
+      select b.article_id, min(b.story_at) as story_at, count(*) as bands,
+        count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) as terms
+      from unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)
+      join article_lsh_bands b
         on b.band = q.band and b.bucket = q.bucket
+        and b.story_at between (select at from me) - ${window} and (select at from me) + ${window}
       where b.article_id <> ${articleId}
       group by b.article_id
       having count(*) filter (where b.band < ${TERM_BAND_OFFSET}) > 0
           or count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) >= ${MIN_SHARED_TERM_BUCKETS}
+    ),
+    strongest as (
+      select s.article_id, a.story_group_id, s.terms
+      from shared s
+      join articles a on a.id = s.article_id
+      where a.story_group_id is not null
+      order by s.bands desc, abs(extract(epoch from s.story_at - (select at from me))),
+        s.article_id
+      limit ${MAX_CANDIDATES}
     )
-    select s.article_id, a.story_group_id, s.terms >= ${MIN_SHARED_TERM_BUCKETS} as coverage,
+    select s.article_id, s.story_group_id, s.terms >= ${MIN_SHARED_TERM_BUCKETS} as coverage,
       f.shingle_signature, f.term_signature
-    from shared s
-    join articles a on a.id = s.article_id
+    from strongest s
     left join article_fingerprints f
-      on f.article_id = s.article_id and s.terms < ${MIN_SHARED_TERM_BUCKETS}
-    where a.story_group_id is not null`.execute(trx);
+      on f.article_id = s.article_id and s.terms < ${MIN_SHARED_TERM_BUCKETS}`.execute(trx);
   return rows.map(toCandidate);
 }
 
