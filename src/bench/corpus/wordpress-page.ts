@@ -41,9 +41,13 @@ export function wordpressPage(article: SyntheticArticle): Uint8Array {
     '',
     article.title,
     '',
-    ...article.paragraphs.flatMap((paragraph) => [paragraph, '']),
-    `Posted on ${wordpressDate(article.publishedAt).split(' at ')[0]} by ${article.byline}`,
+    // Byline and date under the headline, where the text parser reads them: a date it
+    // cannot read leaves the article to its ingest time, and story grouping compares
+    // articles within days of each other.
+    `By ${article.byline}`,
+    wordpressDate(article.publishedAt).split(' at ')[0]!,
     '',
+    ...article.paragraphs.flatMap((paragraph) => [paragraph, '']),
     `${article.comments.length} thoughts on “${article.title}”`,
     '',
     comments.join('\n'),

@@ -11,7 +11,7 @@ import * as moderation from './2026-11-23-0004-moderation';
 import * as settings from './2026-11-23-0005-settings';
 import * as storyGroups from './2026-11-23-0006-story-groups';
 import * as lastSignIn from './2026-11-23-0007-last-sign-in';
-import * as storyWindow from './2026-11-23-0010-story-window';
+import * as storyWindow from './2026-11-23-0008-story-window';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -21,7 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0005-settings': settings,
   '2026-11-23-0006-story-groups': storyGroups,
   '2026-11-23-0007-last-sign-in': lastSignIn,
-  '2026-11-23-0010-story-window': storyWindow
+  '2026-11-23-0008-story-window': storyWindow
 };
 
 export const migrationProvider: MigrationProvider = {
