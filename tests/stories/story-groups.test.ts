@@ -7,6 +7,7 @@ import type { Schema } from '../../src/lib/server/db/schema';
 import { ingestDocument } from '../../src/lib/server/ingest/ingest-document';
 import { listStoryGroupsWithArticles, rebuildStoryGroups } from '../../src/lib/server/stories';
 import { describeEachEngine } from '../helpers/test-databases';
+import { groupOf } from '../helpers/story-group-of';
 
 const SEEDS_DIR = process.env.THREADWATCH_SEEDS_DIR ?? join(import.meta.dirname, '../../seeds');
 const FIXTURES = join(import.meta.dirname, '../fixtures/stories');
@@ -25,15 +26,6 @@ async function ingestSeeds(db: Kysely<Schema>): Promise<number[]> {
   const ids: number[] = [];
   for (const file of files) ids.push(await ingest(db, file, readFileSync(join(SEEDS_DIR, file))));
   return ids;
-}
-
-async function groupOf(db: Kysely<Schema>, articleId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('articles')
-    .select('story_group_id')
-    .where('id', '=', articleId)
-    .executeTakeFirstOrThrow();
-  return row.story_group_id;
 }
 
 /** Grouping as sorted lists of article ids, ids of groups included. */

@@ -16,6 +16,7 @@ import {
 import { findCandidates } from '../../src/lib/server/stories/fingerprints.repository';
 import { MAX_CANDIDATES, STORY_WINDOW_DAYS } from '../../src/lib/server/stories/same-story';
 import { describeEachEngine } from '../helpers/test-databases';
+import { groupOf } from '../helpers/story-group-of';
 
 const FERRY = {
   title: 'Sunday ferries cut',
@@ -46,15 +47,6 @@ async function storeCopy(db: Kysely<Schema>, name: string, days: number | null):
     await assignStoryGroup(trx, { id: articleId, ...FERRY }, { inserted: true });
     return articleId;
   });
-}
-
-async function groupOf(db: Kysely<Schema>, articleId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('articles')
-    .select('story_group_id')
-    .where('id', '=', articleId)
-    .executeTakeFirstOrThrow();
-  return row.story_group_id;
 }
 
 describeEachEngine('story look-up window and cap', (database) => {
