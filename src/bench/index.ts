@@ -19,6 +19,7 @@ import { runChild } from './child-process';
 import { measureClassifyThroughput } from './classify-throughput';
 import type { CorpusShape } from './corpus';
 import { measureIngest } from './ingest-throughput';
+import type { LatencyResult } from './latency';
 import { machine } from './machine';
 import { measureParseThroughput, measureSyntheticParse } from './parse-throughput';
 import { measureQueue, type LoadPlan } from './queue-latency';
@@ -288,14 +289,7 @@ function ingestRow(result: Awaited<ReturnType<typeof measureIngest>>) {
   };
 }
 
-function latencyRow(result: {
-  scenario: string;
-  users: number;
-  requests: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}) {
+function latencyRow(result: LatencyResult) {
   return {
     scenario: result.scenario,
     users: result.users,

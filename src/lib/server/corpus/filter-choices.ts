@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
+import { distinctOutlets } from '../stories/story-groups';
 
 export interface ArticleChoice {
   id: number;
@@ -65,16 +66,15 @@ export async function listComparableStoryGroups(
   db: Kysely<Schema>,
   { selected }: { selected?: number } = {}
 ): Promise<StoryGroupChoice[]> {
-  const outletCount = sql<number>`count(distinct coalesce(a.outlet, 'article ' || a.id))::int`;
   return db
     .selectFrom('story_groups as g')
     .innerJoin('articles as a', 'a.story_group_id', 'g.id')
-    .select(['g.id', 'g.title', outletCount.as('outletCount')])
+    .select(['g.id', 'g.title', distinctOutlets.as('outletCount')])
     .groupBy(['g.id', 'g.title'])
     .$call((query) =>
       selected === undefined
-        ? query.having(outletCount, '>', 1)
-        : query.having((eb) => eb.or([eb(outletCount, '>', 1), eb('g.id', '=', selected)]))
+        ? query.having(distinctOutlets, '>', 1)
+        : query.having((eb) => eb.or([eb(distinctOutlets, '>', 1), eb('g.id', '=', selected)]))
     )
     .orderBy(sql`count(*)`, 'desc')
     .orderBy('g.id')

@@ -22,6 +22,12 @@ export interface StoryGroupListing extends StoryGroupSummary {
 }
 
 /**
+ * A group's distinct outlets, over its articles joined as `a`: an article whose page named
+ * no outlet counts as one of its own.
+ */
+export const distinctOutlets = sql<number>`count(distinct coalesce(a.outlet, 'article ' || a.id))::int`;
+
+/**
  * Groups with at least `minArticles` articles, the largest first. Articles and outlets are
  * counted per group in one aggregate over articles_story_group_id.
  */
@@ -35,7 +41,7 @@ export async function listStoryGroups(
     .select(['g.id', 'g.title'])
     .select((eb) => [
       eb.fn.countAll<number>().as('articleCount'),
-      sql<number>`count(distinct coalesce(a.outlet, 'article ' || a.id))::int`.as('outletCount')
+      distinctOutlets.as('outletCount')
     ])
     .groupBy(['g.id', 'g.title'])
     .having((eb) => eb.fn.countAll(), '>=', minArticles)
