@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { queueFilterSchema } from '../../src/lib/schemas/queue-filter';
 import {
   countQueue,
+  countQueueUpTo,
   decide,
   decideAllMatching,
   decideMany,
@@ -85,5 +86,28 @@ describeEachEngine('bulk decisions', (database) => {
     expect(await countQueue(db, queueFilterSchema.parse({ status: 'removed' }))).toBe(4);
     const untouched = await countQueue(db, queueFilterSchema.parse({}));
     expect(untouched).toBe(3);
+  });
+
+  it('count up to a limit: exact below it, "more than" past it, for any filter', async () => {
+    const db = database().db;
+    const all = queueFilterSchema.parse({});
+    expect(await countQueueUpTo(db, all, 3)).toEqual({ count: 3, more: true });
+    expect(await countQueueUpTo(db, all, 6)).toEqual({ count: 6, more: true });
+    expect(await countQueueUpTo(db, all, 7)).toEqual({ count: 7, more: false });
+    expect(await countQueueUpTo(db, all, 1000)).toEqual({ count: 7, more: false });
+    // A decided comment leaves the pending count; the limit applies to what still matches.
+    await decide(db, {
+      commentId: commentIds[0]!,
+      moderatorId: ana,
+      action: 'remove',
+      reason: 'spam',
+      expectedVersion: 0
+    });
+    expect(await countQueueUpTo(db, all, 6)).toEqual({ count: 6, more: false });
+    const removed = queueFilterSchema.parse({ status: 'removed' });
+    expect(await countQueueUpTo(db, removed, 1)).toEqual({ count: 1, more: false });
+    const low = queueFilterSchema.parse({ maxScore: 0.75 });
+    expect(await countQueueUpTo(db, low, 2)).toEqual({ count: 2, more: true });
+    expect(await countQueueUpTo(db, low, 4)).toEqual({ count: 4, more: false });
   });
 });

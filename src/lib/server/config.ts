@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   // adapter-node's own request body limit; unset, `serve` derives it from the document limit.
   BODY_SIZE_LIMIT: z.string().trim().min(1).optional(),
   THREADWATCH_MAX_DOCUMENT_MB: z.coerce.number().positive().max(1024).default(20),
+  THREADWATCH_QUEUE_COUNT_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   THREADWATCH_SEEDS_DIR: z.string().trim().min(1).default('./seeds'),
   THREADWATCH_MODELS_DIR: z.string().trim().min(1).default('./models'),
   THREADWATCH_HF_ENDPOINT: z
@@ -63,6 +64,8 @@ export interface Config {
   /** adapter-node's ORIGIN / PROTOCOL_HEADER: whether a proxy tells the app its public origin. */
   publicOriginConfigured: boolean;
   maxDocumentBytes: number;
+  /** How far the queue page counts before it says "more than" (exact on request). */
+  queueCountLimit: number;
   /** Whether the operator set adapter-node's BODY_SIZE_LIMIT (else `serve` fits it to uploads). */
   bodySizeLimitConfigured: boolean;
   seedsDir: string;
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: vars.PORT,
     publicOriginConfigured: vars.ORIGIN !== undefined || vars.PROTOCOL_HEADER !== undefined,
     maxDocumentBytes: Math.round(vars.THREADWATCH_MAX_DOCUMENT_MB * MEGABYTE),
+    queueCountLimit: vars.THREADWATCH_QUEUE_COUNT_LIMIT,
     bodySizeLimitConfigured: vars.BODY_SIZE_LIMIT !== undefined,
     seedsDir: vars.THREADWATCH_SEEDS_DIR,
     modelsDir: vars.THREADWATCH_MODELS_DIR,

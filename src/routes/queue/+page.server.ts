@@ -2,11 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { MODERATION_STATUSES, REMOVE_REASONS } from '$lib/schemas/decision';
 import { queueFilterSchema } from '$lib/schemas/queue-filter';
 import { appDatabase } from '$lib/server/app-database';
+import { config } from '$lib/server/config';
 import { isAllowed } from '$lib/server/auth/roles';
 import { LABELS } from '$lib/server/classify/types';
 import { listArticleChoices, listComparableStoryGroups } from '$lib/server/corpus/filter-choices';
 import {
   countQueue,
+  countQueueUpTo,
   decide,
   decideAllMatching,
   decideMany,
@@ -34,16 +36,22 @@ export const load: PageServerLoad = async ({ url, locals, route }) => {
   // A bad filter field shows its message over an unfiltered queue rather than an error page.
   const filter = parsed.success ? parsed.data : queueFilterSchema.parse({});
   const after = url.searchParams.get('after') || undefined;
+  // Counting every match is slow on a large queue; the page counts up to a limit unless
+  // asked (?count=exact), which a filter-wide action needs to state its number.
+  const exact = url.searchParams.get('count') === 'exact';
   try {
     const [page, count, articles, storyGroups] = await Promise.all([
       listQueue(db, filter, { after, limit: PAGE_SIZE }),
-      countQueue(db, filter),
+      exact
+        ? countQueue(db, filter).then((count) => ({ count, more: false }))
+        : countQueueUpTo(db, filter, config().queueCountLimit),
       listArticleChoices(db, { selected: filter.articleId }),
       listComparableStoryGroups(db, { selected: filter.storyGroupId })
     ]);
     return {
       page,
-      count,
+      count: count.count,
+      moreThanCount: count.more,
       filter,
       filterIssues: parsed.success ? [] : parsed.error.issues.map((issue) => issue.message),
       articles,

@@ -122,3 +122,34 @@ export async function countQueue(db: Kysely<Schema>, filter: QueueFilter): Promi
     .executeTakeFirstOrThrow();
   return Number(count);
 }
+
+/** A count the page can state quickly: exact up to `limit`, past it only "more than". */
+export interface QueueCount {
+  count: number;
+  /** True when more than `count` comments match (`count` is then the limit). */
+  more: boolean;
+}
+
+/**
+ * Counts matching comments only as far as `limit`. An exact count reads every match (64,000
+ * flagged at a million comments: 150–400 ms, far more under load), where the page needs
+ * only a number a moderator reads: the queue's keyset order lets this stop after `limit`.
+ * A filter-wide action still needs the exact count (countQueue), which the page asks for.
+ */
+export async function countQueueUpTo(
+  db: Kysely<Schema>,
+  filter: QueueFilter,
+  limit: number
+): Promise<QueueCount> {
+  const matching = queueSource(db, filter)
+    .select('s.comment_id')
+    .orderBy(severityOf(filter), 'desc')
+    .orderBy('s.comment_id', 'desc')
+    .limit(limit + 1);
+  const { count } = await db
+    .selectFrom(matching.as('matching'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const counted = Number(count);
+  return counted > limit ? { count: limit, more: true } : { count: counted, more: false };
+}

@@ -12,6 +12,7 @@ import * as settings from './2026-11-23-0005-settings';
 import * as storyGroups from './2026-11-23-0006-story-groups';
 import * as lastSignIn from './2026-11-23-0007-last-sign-in';
 import * as storyWindow from './2026-11-23-0008-story-window';
+import * as queueAuthorStats from './2026-11-23-0009-queue-author-stats';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -21,7 +22,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0005-settings': settings,
   '2026-11-23-0006-story-groups': storyGroups,
   '2026-11-23-0007-last-sign-in': lastSignIn,
-  '2026-11-23-0008-story-window': storyWindow
+  '2026-11-23-0008-story-window': storyWindow,
+  '2026-11-23-0009-queue-author-stats': queueAuthorStats
 };
 
 export const migrationProvider: MigrationProvider = {
