@@ -1,6 +1,7 @@
 /**
  * The /queue page's server time with 1 and with many concurrent users: listQueue (a page of
- * 25) and countQueue for typical filters, the queue itself. One more scenario adds what the
+ * 25) and the page's count (countQueueUpTo, to the default limit of 1,000) for typical
+ * filters, the queue itself. One more scenario adds what the
  * rest of the page's load runs (the filter form's article and story-group lists), which do
  * not depend on the filter. The same functions the route calls, minus HTTP and rendering.
  */
@@ -8,10 +9,13 @@ import type { Kysely } from 'kysely';
 import { queueFilterSchema, type QueueFilterInput } from '../lib/schemas/queue-filter';
 import { listArticleChoices, listComparableStoryGroups } from '../lib/server/corpus/filter-choices';
 import type { Schema } from '../lib/server/db/schema';
-import { countQueue, listQueue } from '../lib/server/moderation';
+import { loadConfig } from '../lib/server/config';
+import { countQueueUpTo, listQueue } from '../lib/server/moderation';
 import { measureLatency, type LatencyResult } from './latency';
 
 const PAGE_SIZE = 25;
+/** The page's count limit when THREADWATCH_QUEUE_COUNT_LIMIT is not set. */
+const COUNT_LIMIT = loadConfig({}).queueCountLimit;
 
 export interface LoadPlan {
   users: number[];
@@ -20,14 +24,15 @@ export interface LoadPlan {
 
 export async function measureQueue(
   db: Kysely<Schema>,
-  outlet: string,
+  { outlet, author }: { outlet: string; author: string },
   plan: LoadPlan
 ): Promise<LatencyResult[]> {
   const filters: [string, QueueFilterInput][] = [
     ['no filter', {}],
     ['label antisemitism', { label: 'antisemitism' }],
     [`outlet ${outlet}`, { outlet }],
-    ['text "harbour"', { text: 'harbour' }]
+    ['text "harbour"', { text: 'harbour' }],
+    [`author with the most comments`, { author }]
   ];
   const firstPage = await listQueue(db, queueFilterSchema.parse({}), { limit: PAGE_SIZE });
   const scenarios = filters.map(([name, input]) => {
@@ -49,7 +54,10 @@ export async function measureQueue(
 type QueueFilter = ReturnType<typeof queueFilterSchema.parse>;
 
 function queueOnly(db: Kysely<Schema>, filter: QueueFilter, after?: string) {
-  return Promise.all([listQueue(db, filter, { after, limit: PAGE_SIZE }), countQueue(db, filter)]);
+  return Promise.all([
+    listQueue(db, filter, { after, limit: PAGE_SIZE }),
+    countQueueUpTo(db, filter, COUNT_LIMIT)
+  ]);
 }
 
 function pageLoad(db: Kysely<Schema>, filter: QueueFilter) {

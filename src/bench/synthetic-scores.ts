@@ -51,6 +51,9 @@ export async function writeSyntheticScores(
   await sql`update classification_jobs set status = 'done', finished_at = now() where status <> 'done'`.execute(
     db
   );
+  // As autovacuum would after a bulk write: statistics for the planner, and the visibility
+  // map the queue's index-only scans need (without it they read every score row's page).
+  await sql`vacuum analyze comment_scores, classification_jobs`.execute(db);
   await sql`analyze`.execute(db);
   const counts = await sql<{ scored: string; flagged: string }>`
     select count(*) as scored, count(max_flagged_score) as flagged from comment_scores`.execute(db);

@@ -50,10 +50,22 @@ describeEachEngine('completing classification jobs', (database) => {
       versions: { lexicon: 'lex@1', model: 'model@1' }
     });
     const row = await database()
-      .db.selectFrom('comment_scores')
-      .select(['model_version', 'lexicon_version'])
+      .db.selectFrom('comment_scores as s')
+      .innerJoin('comments as c', 'c.id', 's.comment_id')
+      .select([
+        's.model_version',
+        's.lexicon_version',
+        's.article_id',
+        'c.article_id as commentArticle'
+      ])
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ model_version: 'model@1', lexicon_version: 'lex@1' });
+    // The score row carries its comment's article for the queue's filters (migration 0010).
+    expect(row).toEqual({
+      model_version: 'model@1',
+      lexicon_version: 'lex@1',
+      article_id: row.commentArticle,
+      commentArticle: expect.any(Number)
+    });
     const [done] = await jobsOf(database().db);
     expect(done).toMatchObject({ status: 'done', lease_expires_at: null, lease_owner: 'w' });
     expect(done!.finished_at).toBeInstanceOf(Date);

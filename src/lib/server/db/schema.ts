@@ -92,6 +92,8 @@ export interface ClassificationJobTable {
 /** The latest verdict on a comment: one `double precision` column per label. */
 export interface CommentScoreTable extends LabelScores {
   comment_id: number;
+  /** The comment's article, copied by a trigger when the row is written (migration 0010). */
+  article_id: ColumnType<number, never, never>;
   /** Labels at or over their threshold, in LABELS order. */
   flagged: ColumnType<Label[], Label[] | undefined, Label[]>;
   /** Generated: the highest score among the flagged labels, null when none is flagged. */

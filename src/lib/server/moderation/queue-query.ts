@@ -25,18 +25,19 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-/** Filters on the comment or its article rather than on its scores or status. */
-function filtersCorpus(filter: QueueFilter): boolean {
-  return [filter.articleId, filter.outlet, filter.storyGroupId, filter.author, filter.text].some(
-    (value) => value !== undefined
-  );
+/** Filters on the comment itself (its author or text), which only the comments table holds. */
+function filtersComment(filter: QueueFilter): boolean {
+  return filter.author !== undefined || filter.text !== undefined;
 }
 
 /**
  * FROM comment_scores s (and its status m); what the page shows of the comment and its
- * article the page query joins itself. The comment and article filters are one EXISTS, so
- * the count of an unfiltered queue reads only the scores and statuses (joining comments
- * and articles for it made it ~20× slower at a million comments).
+ * article the page query joins itself. The score row carries its comment's article id
+ * (migration 0010, also in the queue indexes), so the article, outlet and story filters
+ * test s.article_id against the small articles table without reading comments; the author
+ * and text filters are one EXISTS on comments. The count of an unfiltered queue reads only
+ * the scores and statuses (joining comments and articles for it made it ~20× slower at a
+ * million comments).
  */
 export function queueSource(db: Kysely<Schema>, filter: QueueFilter, after?: QueuePosition) {
   const scored =
@@ -72,20 +73,26 @@ export function queueSource(db: Kysely<Schema>, filter: QueueFilter, after?: Que
     .$if(filter.maxScore !== undefined, (query) =>
       query.where(sql<SqlBool>`${scored} <= ${filter.maxScore}`)
     )
-    .$if(filtersCorpus(filter), (query) =>
+    .$if(filter.articleId !== undefined, (query) =>
+      query.where('s.article_id', '=', filter.articleId!)
+    )
+    .$if(filter.outlet !== undefined || filter.storyGroupId !== undefined, (query) =>
+      query.where('s.article_id', 'in', (eb) =>
+        eb
+          .selectFrom('articles as fa')
+          .select('fa.id')
+          .$if(filter.outlet !== undefined, (sub) => sub.where('fa.outlet', '=', filter.outlet!))
+          .$if(filter.storyGroupId !== undefined, (sub) =>
+            sub.where('fa.story_group_id', '=', filter.storyGroupId!)
+          )
+      )
+    )
+    .$if(filtersComment(filter), (query) =>
       query.where(({ exists, selectFrom }) =>
         exists(
           selectFrom('comments as fc')
-            .innerJoin('articles as fa', 'fa.id', 'fc.article_id')
             .select('fc.id')
             .whereRef('fc.id', '=', 's.comment_id')
-            .$if(filter.articleId !== undefined, (sub) =>
-              sub.where('fc.article_id', '=', filter.articleId!)
-            )
-            .$if(filter.outlet !== undefined, (sub) => sub.where('fa.outlet', '=', filter.outlet!))
-            .$if(filter.storyGroupId !== undefined, (sub) =>
-              sub.where('fa.story_group_id', '=', filter.storyGroupId!)
-            )
             .$if(filter.author !== undefined, (sub) => sub.where('fc.author', '=', filter.author!))
             .$if(filter.text !== undefined, (sub) =>
               sub.where('fc.text', 'ilike', containsPattern(filter.text!))
