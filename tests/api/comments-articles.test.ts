@@ -74,11 +74,26 @@ describeEachEngine('the API: comments and articles', (database) => {
   });
 
   it('lists articles newest first with their counts', async () => {
-    const { json } = await body(articlesResponse(database().db));
+    const { json } = await body(articlesResponse(database().db, new URLSearchParams()));
     expect(json.articles).toMatchObject([
       { id: articleId, title: 'newer', commentCount: 2, scoredCount: 2, flaggedCount: 1 },
       { title: 'older', commentCount: 1, flaggedCount: 0 }
     ]);
+  });
+
+  it('pages articles with limit and before, and refuses bad paging', async () => {
+    const first = await body(articlesResponse(database().db, new URLSearchParams('limit=1')));
+    expect(first.json.articles).toMatchObject([{ id: articleId, title: 'newer' }]);
+    expect(first.json.nextBefore).toBe(articleId);
+    const next = new URLSearchParams({ limit: '1', before: String(articleId) });
+    const second = await body(articlesResponse(database().db, next));
+    expect(second.json.articles).toMatchObject([{ title: 'older', commentCount: 1 }]);
+    expect(second.json.nextBefore).toBeNull();
+    for (const query of ['limit=0', 'limit=1001', 'before=x', 'page=2']) {
+      const refused = await body(articlesResponse(database().db, new URLSearchParams(query)));
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.code).toBe('invalid_input');
+    }
   });
 
   it("answers an article with its thread, each comment's status and top label", async () => {

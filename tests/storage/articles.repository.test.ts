@@ -1,5 +1,10 @@
 import { beforeEach, expect, it } from 'vitest';
-import { countDocuments, listArticlesWithCommentCounts } from '../../src/lib/server/corpus';
+import {
+  countArticlesAndComments,
+  countDocuments,
+  listArticlePage,
+  listArticlesWithCommentCounts
+} from '../../src/lib/server/corpus';
 import { ingestDocument } from '../../src/lib/server/ingest/ingest-document';
 import { comment, storeArticle } from '../helpers/corpus-factories';
 import { assembleClassifier } from '../../src/lib/server/classify/classifier';
@@ -65,7 +70,41 @@ describeEachEngine('articles repository', (database) => {
     });
   });
 
+  it('page through articles newest first, each page with its counts, to the last', async () => {
+    const stored = [];
+    for (const title of ['a', 'b', 'c', 'd', 'e'])
+      stored.push(await storeArticle(database().db, { title, comments: [comment(title)] }));
+    const ids = stored.map((article) => article.articleId).reverse();
+    const db = database().db;
+
+    const first = await listArticlePage(db, { limit: 2 });
+    expect(first.articles.map((article) => article.id)).toEqual(ids.slice(0, 2));
+    expect(first.articles[0]).toMatchObject({ title: 'e', commentCount: 1, scoredCount: 0 });
+    expect(first.nextBefore).toBe(ids[1]);
+    const second = await listArticlePage(db, { before: first.nextBefore!, limit: 2 });
+    expect(second.articles.map((article) => article.id)).toEqual(ids.slice(2, 4));
+    const last = await listArticlePage(db, { before: second.nextBefore!, limit: 2 });
+    expect(last.articles.map((article) => article.id)).toEqual(ids.slice(4));
+    expect(last.nextBefore).toBeNull();
+    // Exactly a page left: no empty page after it.
+    expect((await listArticlePage(db, { limit: 5 })).nextBefore).toBeNull();
+    expect(await countArticlesAndComments(db)).toEqual({
+      articles: 5,
+      comments: 5,
+      commentsEstimated: false
+    });
+  });
+
   it('list nothing in an empty corpus', async () => {
+    expect(await listArticlePage(database().db, { limit: 10 })).toEqual({
+      articles: [],
+      nextBefore: null
+    });
+    expect(await countArticlesAndComments(database().db)).toEqual({
+      articles: 0,
+      comments: 0,
+      commentsEstimated: false
+    });
     expect(await listArticlesWithCommentCounts(database().db)).toEqual([]);
     expect(await countDocuments(database().db)).toBe(0);
   });

@@ -1,18 +1,41 @@
 /**
  * GET /api/v1/articles (every article, newest first, with comment, scored and flagged
- * counts) and GET /api/v1/articles/[id] (the article and its thread in page order, each
+ * counts; with `limit`, a page of them and `nextBefore`, passed back as `before` for the
+ * next, older page — listing every article of a large corpus takes seconds) and GET /api/v1/articles/[id] (the article and its thread in page order, each
  * comment with its status and top label), as the dashboard's pages show them.
  */
 import { json } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { parseRouteId } from '../../route-id';
-import { findArticleById, listArticlesWithCommentCounts } from '../corpus';
+import { findArticleById, listArticlePage, listArticlesWithCommentCounts } from '../corpus';
 import type { Schema } from '../db/schema';
 import { listArticleThread } from '../moderation/article-thread';
+import { parseQuery } from './query-params';
 import { notFound } from './responses';
 
-export async function articlesResponse(db: Kysely<Schema>): Promise<Response> {
-  return json({ articles: await listArticlesWithCommentCounts(db, { newestFirst: true }) });
+export const MAX_ARTICLES_PAGE = 1000;
+
+const pagingSchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'at least 1')
+    .max(MAX_ARTICLES_PAGE, `at most ${MAX_ARTICLES_PAGE}`)
+    .optional(),
+  before: z.coerce.number().int().positive('an article id').optional()
+});
+
+export async function articlesResponse(
+  db: Kysely<Schema>,
+  params: URLSearchParams
+): Promise<Response> {
+  const query = parseQuery(params, { paging: pagingSchema });
+  if (!query.ok) return query.response;
+  const { limit, before } = query.value.paging;
+  if (limit === undefined && before === undefined)
+    return json({ articles: await listArticlesWithCommentCounts(db, { newestFirst: true }) });
+  return json(await listArticlePage(db, { before, limit: limit ?? 50 }));
 }
 
 export async function articleResponse(db: Kysely<Schema>, rawId: string): Promise<Response> {

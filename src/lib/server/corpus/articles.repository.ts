@@ -48,15 +48,77 @@ export async function insertArticle(
 
 /**
  * Every article with its comment count, in ingest order (oldest first unless `newestFirst`),
- * ties broken by id. The count is a correlated subquery served by the (article_id, position)
- * index, so its cost follows the articles listed, not the size of the comments table.
+ * ties broken by id. The counts are correlated subqueries served by the (article_id,
+ * position) index, so their cost follows the articles listed, not the size of the comments
+ * table — but every article is listed: 10,000 articles over a million comments take
+ * seconds. The home page reads listArticlePage instead.
  */
 export async function listArticlesWithCommentCounts(
   db: Kysely<Schema>,
   { newestFirst = false }: { newestFirst?: boolean } = {}
 ): Promise<ArticleListItem[]> {
   const direction = newestFirst ? 'desc' : 'asc';
-  const rows = await db
+  const rows = await articlesWithCounts(db)
+    .orderBy('documents.ingested_at', direction)
+    .orderBy('articles.id', direction)
+    .execute();
+  return rows.map(withCounts);
+}
+
+export interface ArticlePage {
+  articles: ArticleListItem[];
+  /** Pass back as `before` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
+/**
+ * A page of articles, the most recently stored first (by id, which follows storage order),
+ * continuing below the id `before`: a keyset page reads only its own articles' counts.
+ */
+export async function listArticlePage(
+  db: Kysely<Schema>,
+  { before, limit }: { before?: number; limit: number }
+): Promise<ArticlePage> {
+  const rows = await articlesWithCounts(db)
+    .$if(before !== undefined, (query) => query.where('articles.id', '<', before!))
+    .orderBy('articles.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const articles = rows.slice(0, limit).map(withCounts);
+  return {
+    articles,
+    nextBefore: rows.length > limit ? (articles.at(-1)?.id ?? null) : null
+  };
+}
+
+/** Past this many comments (by the planner's estimate) the home page states an estimate. */
+const EXACT_COMMENT_COUNT_UP_TO = 100_000;
+
+/**
+ * How many articles and comments are stored, for the home page's heading. Counting a
+ * million comments takes ~100 ms on two cores, longer than the rest of the page; past
+ * EXACT_COMMENT_COUNT_UP_TO the statistics' row estimate (pg_class.reltuples, kept by
+ * ANALYZE and autovacuum) is stated as "about".
+ */
+export async function countArticlesAndComments(
+  db: Kysely<Schema>
+): Promise<{ articles: number; comments: number; commentsEstimated: boolean }> {
+  const { rows } = await sql<{ articles: string; estimate: number }>`
+    select (select count(*) from articles) as articles,
+      (select reltuples from pg_class where oid = 'comments'::regclass) as estimate`.execute(db);
+  const articles = Number(rows[0]!.articles);
+  const estimate = Number(rows[0]!.estimate);
+  if (estimate > EXACT_COMMENT_COUNT_UP_TO)
+    return { articles, comments: Math.round(estimate / 1000) * 1000, commentsEstimated: true };
+  const { count } = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return { articles, comments: Number(count), commentsEstimated: false };
+}
+
+function articlesWithCounts(db: Kysely<Schema>) {
+  return db
     .selectFrom('articles')
     .innerJoin('documents', 'documents.id', 'articles.document_id')
     .select([
@@ -91,16 +153,22 @@ export async function listArticlesWithCommentCounts(
         .where(sql<boolean>`cardinality(comment_scores.flagged) > 0`)
         .select(eb.fn.countAll<number>().as('count'))
         .as('flaggedCount')
-    )
-    .orderBy('documents.ingested_at', direction)
-    .orderBy('articles.id', direction)
-    .execute();
-  return rows.map((row) => ({
+    );
+}
+
+type CountedRow = Omit<ArticleListItem, 'commentCount' | 'scoredCount' | 'flaggedCount'> & {
+  commentCount: number | null;
+  scoredCount: number | null;
+  flaggedCount: number | null;
+};
+
+function withCounts(row: CountedRow): ArticleListItem {
+  return {
     ...row,
     commentCount: row.commentCount ?? 0,
     scoredCount: row.scoredCount ?? 0,
     flaggedCount: row.flaggedCount ?? 0
-  }));
+  };
 }
 
 /** One article as its page shows it. */

@@ -7,11 +7,18 @@ export {
 } from './documents.repository';
 export type { NewDocument, ParseResult, StoredDocument } from './documents.repository';
 export {
+  countArticlesAndComments,
   findArticleById,
   insertArticle,
+  listArticlePage,
   listArticlesWithCommentCounts
 } from './articles.repository';
-export type { ArticleDetail, ArticleListItem, NewArticle } from './articles.repository';
+export type {
+  ArticleDetail,
+  ArticleListItem,
+  ArticlePage,
+  NewArticle
+} from './articles.repository';
 export { findCommentById, findParentChain, listDirectReplies } from './comment-context.repository';
 export type { ContextComment } from './comment-context.repository';
 export { insertComments, listCommentsOfArticle } from './comments.repository';
