@@ -6,6 +6,7 @@ import {
   type FileResult
 } from '../../lib/server/ingest/ingest-files';
 import { expandInputs } from '../../lib/server/ingest/input-files';
+import { analyzeAfterIngest } from '../../lib/server/db/statistics';
 import { withDatabase } from '../database';
 import { startProgress } from '../progress';
 
@@ -19,14 +20,19 @@ export function registerIngest(program: Command): void {
       for (const problem of missing) process.stderr.write(`failed: ${problem.message}\n`);
       const summary = await withDatabase(async ({ db }) => {
         const progress = startProgress(files.length, 'ingest');
+        let summary;
         try {
-          return await ingestFiles(db, files, (result) => {
+          summary = await ingestFiles(db, files, (result) => {
             progress.tick(result.file);
             reportFailure(result);
           });
         } finally {
           progress.stop();
         }
+        // A large folder: fresh statistics before workers plan their job claims on them.
+        if (await analyzeAfterIngest(db, summary.comments))
+          process.stderr.write('ingest: refreshed the planner statistics after a bulk load\n');
+        return summary;
       });
       const notFound = missing.length > 0 ? `, ${missing.length} not found` : '';
       process.stdout.write(`${describeSummary(summary)}${notFound}\n`);
