@@ -22,15 +22,15 @@ const YEARS = { first: 1990, last: 2100 };
 
 /** The ISO 8601 UTC instant of `parts`, or undefined when chrono must decide. */
 export function isoFromParts(parts: TimestampParts): string | undefined {
-  const { year, month, day, hour, minute, weekday } = parts;
+  const { year, month, day, hour = 0, minute = 0, weekday } = parts;
   if (year < YEARS.first || year > YEARS.last) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  if (hour !== undefined && (hour < 0 || hour > 23)) return undefined;
-  if (minute !== undefined && (minute < 0 || minute > 59)) return undefined;
-  const instant = new Date(Date.UTC(year, month - 1, day, hour ?? 0, minute ?? 0));
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
   // chrono ignores a weekday that contradicts the date; such text is odd enough to leave to it.
-  if (weekday !== undefined && instant.getUTCDay() !== weekday) return undefined;
-  return instant.toISOString();
+  if (weekday !== undefined && weekdayOf(year, month, day) !== weekday) return undefined;
+  // What Date#toISOString prints for these ranges (a four-digit year), without building a
+  // Date: this runs once per comment, and the Date round trip was a tenth of a WordPress page's parse.
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:00.000Z`;
 }
 
 /** "3:05 pm" → 15, "12:30 am" → 0; undefined for an hour a 12-hour clock does not show. */
@@ -51,6 +51,18 @@ export function numbered(
   return table;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/** 0 = Sunday; 1 January 1970 was a Thursday. */
+function weekdayOf(year: number, month: number, day: number): number {
+  return (Math.floor(Date.UTC(year, month - 1, day) / 86_400_000) + 4) % 7;
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
