@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readCommonTimestamp } from '../../src/lib/server/ingest/common-timestamps';
 import { readEnglishTimestamp } from '../../src/lib/server/ingest/english-timestamps';
 import { readGermanTimestamp } from '../../src/lib/server/ingest/german-timestamps';
+import { readRussianTimestamp } from '../../src/lib/server/ingest/russian-timestamps';
 import { readWithChrono } from '../../src/lib/server/ingest/timestamp';
 
 describe('readEnglishTimestamp', () => {
@@ -78,6 +79,32 @@ describe('readGermanTimestamp', () => {
   });
 });
 
+describe('readRussianTimestamp', () => {
+  it.each([
+    ['10 ноября 2016 в 14:05', '2016-11-10T14:05:00.000Z'],
+    ['10 ноября 2016', '2016-11-10T00:00:00.000Z'],
+    ['10 ноя 2016', '2016-11-10T00:00:00.000Z'],
+    ['10 Ноября 2016, 14:05', '2016-11-10T14:05:00.000Z'],
+    ['1 января 2016 в 0:05', '2016-01-01T00:05:00.000Z'],
+    ['10.11.2016 в 15:15', '2016-11-10T15:15:00.000Z']
+  ])('%s → %s', (raw, iso) => {
+    expect(readRussianTimestamp(raw)).toBe(iso);
+  });
+
+  it.each([
+    ['10 июн 2016', 'an abbreviation chrono does not read'],
+    ['10 сент 2016', 'an abbreviation chrono does not read'],
+    ['10 ноябрь 2016', 'the nominative'],
+    ['10 ноября 2016 г. в 14:05', '"г.", after which chrono drops the time'],
+    ['31 июня 2016', 'a day past the month’s end'],
+    ['10 ноября 2016 в 24:00', 'an hour past 23'],
+    ['10.13.2016 в 15:15', 'a second number over 12, which chrono swaps'],
+    ['вчера в 09:12', 'a relative date']
+  ])('%s is left to chrono (%s)', (raw) => {
+    expect(readRussianTimestamp(raw)).toBeUndefined();
+  });
+});
+
 /** Every reading of the direct path must be chrono's: a grid over the shapes and their edges. */
 describe('readCommonTimestamp agrees with chrono on every shape it reads', () => {
   const grid = (parts: readonly (readonly string[])[]): string[] =>
@@ -105,13 +132,21 @@ describe('readCommonTimestamp agrees with chrono on every shape it reads', () =>
     ['1.', '10.', '29.', '31.'],
     ['1.', '02.', '11.', '12.', '13.'],
     years,
-    ['', ', 15:42', ' um 15:15 Uhr', ' 24:00']
+    ['', ', 15:42', ' um 15:15 Uhr', ' 24:00', ' в 15:15']
+  ]);
+
+  const russian = grid([
+    days.map((day) => `${day} `),
+    ['января ', 'мая ', 'июня ', 'сентября ', 'ноя ', 'дек. ', 'Ноября '],
+    years,
+    ['', ' в 14:05', ', 14:05', ' в 0:05', ' в 14:60']
   ]);
 
   it.each([
     ['English', english],
     ['German', german],
-    ['dotted', dotted]
+    ['dotted', dotted],
+    ['Russian', russian]
   ])('%s', (_, samples) => {
     let read = 0;
     for (const raw of samples) {
