@@ -55,16 +55,20 @@ const WEEKDAYS = numbered(
 const MONTH_DAY_YEAR =
   /^(?:([a-z]{3,9}),? )?([a-z]{3,9})(\.?) (\d{1,2}), (\d{4})(?:(?: at|,)? (\d{1,2}):(\d{2}) ?([ap]m))?$/i;
 
+/**
+ * Whether `text` has the shape read here, with real month and weekday names, whatever the
+ * values: comment-dates.ts takes such a line for a timestamp without its dearer token test.
+ */
+export function isEnglishTimestampShape(text: string): boolean {
+  return namedParts(text) !== undefined;
+}
+
 /** The ISO 8601 UTC instant of `text` (trimmed), or undefined when chrono must read it. */
 export function readEnglishTimestamp(text: string): string | undefined {
-  const match = MONTH_DAY_YEAR.exec(text);
-  if (!match) return undefined;
-  const [, weekdayName, monthName, dot, day, year, hour, minute, meridiem] = match;
-  const monthKey = monthName!.toLowerCase();
-  const month = MONTHS.get(monthKey);
-  if (month === undefined || (dot !== '' && !ABBREVIATED.has(monthKey))) return undefined;
-  const weekday = weekdayName === undefined ? undefined : WEEKDAYS.get(weekdayName.toLowerCase());
-  if (weekdayName !== undefined && weekday === undefined) return undefined;
+  const named = namedParts(text);
+  if (!named) return undefined;
+  const { month, weekday, match } = named;
+  const [, , , , day, year, hour, minute, meridiem] = match;
   const hour24 = hour === undefined ? undefined : hourFrom12(Number(hour), meridiem!);
   if (hour !== undefined && hour24 === undefined) return undefined;
   return isoFromParts({
@@ -75,4 +79,19 @@ export function readEnglishTimestamp(text: string): string | undefined {
     minute: minute === undefined ? undefined : Number(minute),
     weekday
   });
+}
+
+/** The shape's match with its month and weekday names looked up; undefined for other text. */
+function namedParts(
+  text: string
+): { month: number; weekday: number | undefined; match: RegExpExecArray } | undefined {
+  const match = MONTH_DAY_YEAR.exec(text);
+  if (!match) return undefined;
+  const [, weekdayName, monthName, dot] = match;
+  const monthKey = monthName!.toLowerCase();
+  const month = MONTHS.get(monthKey);
+  if (month === undefined || (dot !== '' && !ABBREVIATED.has(monthKey))) return undefined;
+  const weekday = weekdayName === undefined ? undefined : WEEKDAYS.get(weekdayName.toLowerCase());
+  if (weekdayName !== undefined && weekday === undefined) return undefined;
+  return { month, weekday, match };
 }
