@@ -1,9 +1,13 @@
 /** The range checks and formatting the chrono-free timestamp readers share. */
 import { describe, expect, it } from 'vitest';
-import { hourFrom12, isoFromParts } from '../../src/lib/server/ingest/timestamp-parts';
+import {
+  hourFrom12,
+  isoFromParts,
+  type TimestampParts
+} from '../../src/lib/server/ingest/timestamp-parts';
 
 describe('isoFromParts', () => {
-  it.each([
+  it.each<[TimestampParts, string]>([
     [{ year: 2016, month: 11, day: 10 }, '2016-11-10T00:00:00.000Z'],
     [{ year: 2016, month: 2, day: 29, hour: 23, minute: 59 }, '2016-02-29T23:59:00.000Z'],
     [{ year: 2000, month: 2, day: 29 }, '2000-02-29T00:00:00.000Z'],
@@ -15,7 +19,7 @@ describe('isoFromParts', () => {
     expect(iso).toBe(new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString());
   });
 
-  it.each([
+  it.each<[TimestampParts, string]>([
     [{ year: 2017, month: 2, day: 29 }, 'not a leap year'],
     [{ year: 2100, month: 2, day: 29 }, 'a century that is not a leap year'],
     [{ year: 2016, month: 4, day: 31 }, 'past the month’s end'],
@@ -26,7 +30,7 @@ describe('isoFromParts', () => {
     [{ year: 2016, month: 1, day: 1, hour: 24, minute: 0 }, 'no such hour'],
     [{ year: 2016, month: 1, day: 1, hour: 1, minute: 60 }, 'no such minute'],
     [{ year: 2016, month: 11, day: 10, weekday: 5 }, 'a Thursday called Friday']
-  ])('%j is left to chrono (%s)', (parts) => {
+  ])('%j is left to chrono (%s)', (parts, _why) => {
     expect(isoFromParts(parts)).toBeUndefined();
   });
 });
