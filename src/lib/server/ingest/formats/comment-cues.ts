@@ -109,6 +109,13 @@ export function isCountLine(line: string): boolean {
   return COUNT_LINE.test(line.trim());
 }
 
+// isNameLine's tests, built once: a regex literal inside the function is a new RegExp object
+// on every call, and the function is called for every short line of every page by several formats.
+const SENTENCE_END = /[!?;:,"“”«»]$/u;
+const INITIAL_END = /(?:^|[\s_.-])\p{L}{1,2}\.$/u;
+const NAME_START = /^[@_\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
 /**
  * Could this line be an author's name or handle? Short, a few words, not a sentence, not a
  * timestamp or a control. Deliberately permissive about case and script: handles are
@@ -118,12 +125,12 @@ export function isNameLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > 40) return false;
   // Every line of every page is asked: the checks that allocate nothing go first.
-  if (/[!?;:,"“”«»]$/u.test(trimmed)) return false;
+  if (SENTENCE_END.test(trimmed)) return false;
   if (wordCount(trimmed) > 4) return false;
   // A full stop ends a sentence, not a name, unless it ends an initial ("Hannah K.", "Jr.").
-  if (trimmed.endsWith('.') && !/(?:^|[\s_.-])\p{L}{1,2}\.$/u.test(trimmed)) return false;
-  if (!/^[@_\p{L}\p{N}]/u.test(trimmed)) return false;
-  if (!/\p{L}/u.test(trimmed)) return false;
+  if (trimmed.endsWith('.') && !INITIAL_END.test(trimmed)) return false;
+  if (!NAME_START.test(trimmed)) return false;
+  if (!LETTER.test(trimmed)) return false;
   // "Reply", the short line every comment repeats, is an action: ruled out before the dearer date test.
   return !isActionLine(trimmed) && !isTimeLine(trimmed);
 }

@@ -4,6 +4,7 @@
  * 15:15 Uhr", "10 ноября 2016 в 15:15", "10.11.2016, 15:15") and relative times ("3 years ago",
  * "vor 2 Stunden", "3 часа назад"). A whole-line match keeps prose that mentions a date out.
  */
+import { isEnglishTimestampShape } from '../english-timestamps';
 
 const MONTHS = [
   // English
@@ -69,11 +70,14 @@ export function isTimeLine(line: string): boolean {
   // EDITED ends in ")": testing for it first keeps the unanchored regex off other lines.
   const bare = (unmarked.endsWith(')') ? unmarked.replace(EDITED, '') : unmarked).trim();
   if (bare === '' || bare.length > 60) return false;
+  // The common English shape ("August 16, 2024 at 2:06 pm"), one regex instead of a dozen per
+  // token; every such line passes isAbsoluteDate too (tests/parser/comment-dates.test.ts).
+  if (isEnglishTimestampShape(bare)) return true;
   return RELATIVE.test(bare) || isAbsoluteDate(bare);
 }
 
 /** Every token is part of a date, and there is a month or a numeric date with a day or year. */
-function isAbsoluteDate(bare: string): boolean {
+export function isAbsoluteDate(bare: string): boolean {
   const tokens = bare.split(/[\s\u00a0]+/u).filter((token) => token !== '');
   let hasMonth = false;
   let hasNumber = false;

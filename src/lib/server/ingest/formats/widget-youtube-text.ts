@@ -48,11 +48,12 @@ export function detectYoutubeText(lines: readonly string[]): number {
   const blocks = findBlocks(lines, SHAPE, commentsStart(lines)).filter(
     (block) => block.controls.length > 0
   );
+  // Most pages are not YouTube's: the walk over every line for its chrome waits until then.
+  if (blocks.length === 0) return 0;
   const handles = blocks.filter((block) => HANDLE.test(block.author)).length;
   const chrome = lines.filter(
     (line) => YOUTUBE_CHROME.test(line.trim()) || SUBSCRIBERS.test(line.trim())
   ).length;
-  if (blocks.length === 0) return 0;
   if (handles >= Math.max(1, blocks.length / 2) && chrome >= 1) return 0.9;
   if (handles >= 2 || (chrome >= 2 && blocks.length >= 2)) return 0.7;
   return 0.2;
