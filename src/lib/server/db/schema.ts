@@ -248,6 +248,30 @@ export interface ArticleLshBandTable {
   article_id: number;
 }
 
+/**
+ * Per-day counts for /analytics (see analytics/rollup/): one row per article, UTC day of the
+ * comment time, current status and flagged labels (bit i: LABELS[i]).
+ */
+export type AnalyticsRollupTable = {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
+  flagged_mask: number;
+  comments: number;
+  scored: number;
+  first_at: Date;
+  last_at: Date;
+} & Record<`${Label}_bins`, number[]>;
+
+/** The one row that says what analytics_rollup was built from (see analytics/rollup/). */
+export interface RollupStateTable {
+  id: number;
+  built_at: Date;
+  changes_since: Date;
+  max_comment_id: number | null;
+  settings_fingerprint: string;
+}
+
 export interface Schema {
   documents: DocumentTable;
   articles: ArticleTable;
@@ -267,6 +291,8 @@ export interface Schema {
   story_groups: StoryGroupTable;
   article_fingerprints: ArticleFingerprintTable;
   article_lsh_bands: ArticleLshBandTable;
+  analytics_rollup: AnalyticsRollupTable;
+  rollup_state: RollupStateTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;
