@@ -250,7 +250,8 @@ export interface ArticleLshBandTable {
 
 /**
  * Per-day counts for /analytics (see analytics/rollup/): one row per article, UTC day of the
- * comment time, current status and flagged labels (bit i: LABELS[i]).
+ * comment time, current status and flagged labels (bit i: LABELS[i]); `<label>_b00` …
+ * `_b19`: the label's score histogram (see analytics/rollup/bins.ts).
  */
 export type AnalyticsRollupTable = {
   article_id: number;
@@ -261,7 +262,7 @@ export type AnalyticsRollupTable = {
   scored: number;
   first_at: Date;
   last_at: Date;
-} & Record<`${Label}_bins`, number[]>;
+} & Record<`${Label}_b${string}`, number>;
 
 /** The one row that says what analytics_rollup was built from (see analytics/rollup/). */
 export interface RollupStateTable {

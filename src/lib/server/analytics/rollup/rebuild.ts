@@ -15,9 +15,10 @@ import type { Schema } from '../../db/schema';
 import { settingsFingerprintSql } from '../../settings/fingerprint';
 import { commentTime, currentStatus } from '../scope';
 import { HISTOGRAM_BINS } from '../score-histogram';
+import { BINS, binColumn } from './bins';
 import { labelBit } from './source';
 
-const binColumn = (label: string) => sql.ref(`bin_${label}`);
+const binOf = (label: string) => sql.ref(`bin_${label}`);
 
 export async function rebuildRollup(trx: Kysely<Schema>): Promise<Date> {
   // First, so that every write this build might miss started at or after changes_since.
@@ -38,21 +39,18 @@ export async function rebuildRollup(trx: Kysely<Schema>): Promise<Date> {
   );
   const bins = LABELS.map(
     (label) =>
-      sql`least(floor(${sql.ref(`s.${label}`)} * ${sql.lit(HISTOGRAM_BINS)}), ${sql.lit(HISTOGRAM_BINS - 1)})::int as ${binColumn(label)}`
+      sql`least(floor(${sql.ref(`s.${label}`)} * ${sql.lit(HISTOGRAM_BINS)}), ${sql.lit(HISTOGRAM_BINS - 1)})::int as ${binOf(label)}`
   );
-  const histograms = LABELS.map(
-    (label) =>
-      sql`array[${sql.join(
-        Array.from(
-          { length: HISTOGRAM_BINS },
-          (_, bin) => sql`(count(*) filter (where ${binColumn(label)} = ${sql.lit(bin)}))::int`
-        )
-      )}] as ${sql.ref(`${label}_bins`)}`
+  const histograms = LABELS.flatMap((label) =>
+    BINS.map((bin) => sql`(count(*) filter (where ${binOf(label)} = ${sql.lit(bin)}))::int`)
+  );
+  const histogramColumns = LABELS.flatMap((label) =>
+    BINS.map((bin) => sql.ref(binColumn(label, bin)))
   );
   await sql`delete from analytics_rollup`.execute(trx);
   await sql`
     insert into analytics_rollup (article_id, day, status, flagged_mask, comments, scored,
-      first_at, last_at, ${sql.join(LABELS.map((label) => sql.ref(`${label}_bins`)))})
+      first_at, last_at, ${sql.join(histogramColumns)})
     select x.article_id, (x.at at time zone 'UTC')::date, x.status, x.flagged_mask,
       count(*)::int, count(x.scored)::int, min(x.at), max(x.at), ${sql.join(histograms)}
     from (

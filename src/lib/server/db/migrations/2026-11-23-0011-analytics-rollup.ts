@@ -19,6 +19,9 @@
 import { sql, type Kysely } from 'kysely';
 
 const LABELS = ['toxicity', 'profanity', 'insult', 'threat', 'identity_attack', 'antisemitism'];
+const BINS = 20;
+/** toxicity_b00 … toxicity_b19. */
+const binColumn = (label: string, bin: number) => `${label}_b${String(bin).padStart(2, '0')}`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on the evolving Schema type
 export async function up(db: Kysely<any>): Promise<void> {
@@ -35,7 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_at', 'timestamptz', (col) => col.notNull())
     .addColumn('last_at', 'timestamptz', (col) => col.notNull());
   for (const label of LABELS)
-    rollup = rollup.addColumn(`${label}_bins`, sql`integer[]`, (col) => col.notNull());
+    for (let bin = 0; bin < BINS; bin += 1)
+      rollup = rollup.addColumn(binColumn(label, bin), 'integer', (col) => col.notNull());
   await rollup
     .addPrimaryKeyConstraint('analytics_rollup_pkey', [
       'article_id',
