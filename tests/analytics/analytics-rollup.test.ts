@@ -4,9 +4,11 @@
  * and a threshold change each make the next analyticsSeries rebuild it; and a filter whose
  * range is not whole UTC days is answered live.
  */
+import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { reportFilterSchema } from '../../src/lib/schemas/report-filter';
 import { analyticsSeries, type AnalyticsSeries } from '../../src/lib/server/analytics';
+import { REBUILD_LOCK } from '../../src/lib/server/analytics/rollup/refresh';
 import { enqueueCommentsOfArticle, runWorker } from '../../src/lib/server/classify/jobs';
 import { LABELS, type Classifier, type LabelScores } from '../../src/lib/server/classify/types';
 import { decide } from '../../src/lib/server/moderation';
@@ -134,3 +136,47 @@ describeEachEngine('analytics rollup', (database) => {
     expect(second.source!.current).toBe(true);
   });
 });
+
+describeEachEngine(
+  'analytics rollup, one rebuild at a time',
+  (database) => {
+    const db = () => database().db;
+
+    test('while another rebuilds, the previous rollup is served, marked as of its build', async () => {
+      const fixture = await storeAnalyticsFixture(db());
+      const built = await analyticsSeries(db(), filter());
+      expect(built.source!.current).toBe(true);
+      const moderatorId = await addModerator(db(), 'Concurrent');
+      await decide(db(), {
+        commentId: fixture.comments[3]!,
+        moderatorId,
+        action: 'remove',
+        expectedVersion: 1,
+        reason: 'harassment'
+      });
+      // Another request's rebuild, as far as the lock goes: held on another connection.
+      const served = await db()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${REBUILD_LOCK})`.execute(trx);
+          return analyticsSeries(db(), filter());
+        });
+      expect(served.source).toEqual({ builtAt: built.source!.builtAt, current: false });
+      // The rollup's series as they were; the live ones (authors, outcomes) already moved.
+      const rolledUp = ({
+        histogram,
+        flaggedShare,
+        stories,
+        activity,
+        agreement
+      }: AnalyticsSeries) => ({ histogram, flaggedShare, stories, activity, agreement });
+      expect(rolledUp(served)).toEqual(rolledUp(built));
+      // The lock released, the next request rebuilds.
+      const after = await analyticsSeries(db(), filter());
+      expect(after.source!.current).toBe(true);
+      expect(counts(after)).toEqual(counts(await analyticsSeries(db(), filter(), { live: true })));
+    });
+  },
+  // PGlite has one connection: a held lock there would be the request's own.
+  { engines: ['postgres'] }
+);

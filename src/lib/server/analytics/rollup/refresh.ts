@@ -11,7 +11,7 @@ import { rollupState } from './freshness';
 import { rebuildRollup } from './rebuild';
 
 /** Any fixed key, unique among this app's advisory locks ('tw_rollup' in ASCII). */
-const REBUILD_LOCK = sql.lit(0x74775f726f6c6c);
+export const REBUILD_LOCK = sql.lit(0x74775f726f6c6c);
 
 export interface ServedRollup {
   builtAt: Date;
