@@ -16,22 +16,27 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { settingsFingerprintSql } from '../../settings/fingerprint';
+import type { ChangeMarks } from './changed-articles';
 
-export interface RollupState {
+export interface RollupState extends ChangeMarks {
   builtAt: Date;
   /** Something changed since the build: the rollup may be out of date. */
   stale: boolean;
+  /** The thresholds or lexicon changed: every verdict may be re-flagged. */
+  settingsChanged: boolean;
 }
 
 /** null: never built. */
 export async function rollupState(db: Kysely<Schema>): Promise<RollupState | null> {
+  const settingsChanged = sql<boolean>`${settingsFingerprintSql} <> st.settings_fingerprint`;
   const { rows } = await sql<RollupState>`
-    select st.built_at as "builtAt", (
+    select st.built_at as "builtAt", st.changes_since as "changesSince",
+      st.max_comment_id as "maxCommentId", ${settingsChanged} as "settingsChanged", (
       exists (select 1 from comment_scores where scored_at >= st.changes_since)
       or exists (select 1 from decisions where created_at >= st.changes_since)
       or exists (select 1 from documents where ingested_at >= st.changes_since)
       or (select max(id) from comments) is distinct from st.max_comment_id
-      or ${settingsFingerprintSql} <> st.settings_fingerprint
+      or ${settingsChanged}
     ) as stale
     from rollup_state st where st.id = 1`.execute(db);
   return rows[0] ?? null;

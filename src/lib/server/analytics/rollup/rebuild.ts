@@ -1,6 +1,6 @@
 /**
- * Rebuilds analytics_rollup from scratch: one aggregate over every comment (seconds at a
- * million), in the caller's transaction, so readers on other connections keep the previous
+ * Rebuilds analytics_rollup, from scratch or for some articles: one aggregate over their
+ * comments (every comment: about 0.6 s at 50k on 2 cores), in the caller's transaction, so readers on other connections keep the previous
  * rollup until it commits. DELETE rather than TRUNCATE for the same reason: TRUNCATE would
  * lock the table against those readers.
  *
@@ -20,7 +20,14 @@ import { labelBit } from './source';
 
 const binOf = (label: string) => sql.ref(`bin_${label}`);
 
-export async function rebuildRollup(trx: Kysely<Schema>): Promise<Date> {
+/**
+ * `articles`: rebuild only these articles' rows (see changed-articles.ts); absent: all.
+ * Returns the build's time.
+ */
+export async function rebuildRollup(
+  trx: Kysely<Schema>,
+  articles?: readonly number[]
+): Promise<Date> {
   // First, so that every write this build might miss started at or after changes_since.
   const { rows } = await sql<{ changesSince: Date; builtAt: Date }>`
     select now() as "builtAt", least(now(), (
@@ -47,7 +54,11 @@ export async function rebuildRollup(trx: Kysely<Schema>): Promise<Date> {
   const histogramColumns = LABELS.flatMap((label) =>
     BINS.map((bin) => sql.ref(binColumn(label, bin)))
   );
-  await sql`delete from analytics_rollup`.execute(trx);
+  const only = (column: string) =>
+    articles === undefined
+      ? sql``
+      : sql`where ${sql.ref(column)} = any(${sql.val(articles)}::bigint[])`;
+  await sql`delete from analytics_rollup ${only('article_id')}`.execute(trx);
   await sql`
     insert into analytics_rollup (article_id, day, status, flagged_mask, comments, scored,
       first_at, last_at, ${sql.join(histogramColumns)})
@@ -61,6 +72,7 @@ export async function rebuildRollup(trx: Kysely<Schema>): Promise<Date> {
       join documents d on d.id = a.document_id
       left join comment_moderation m on m.comment_id = c.id
       left join comment_scores s on s.comment_id = c.id
+      ${only('c.article_id')}
     ) as x
     group by x.article_id, (x.at at time zone 'UTC')::date, x.status, x.flagged_mask`.execute(trx);
   await sql`

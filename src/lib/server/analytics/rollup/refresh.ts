@@ -4,10 +4,14 @@
  * another one rebuilding serves the previous rollup, marked with the time it was built,
  * rather than queueing behind it; only when there is no rollup at all does it wait for the
  * first build, which is still faster than the live queries.
+ *
+ * A rebuild redoes only the articles whose comments changed (changed-articles.ts), or all
+ * of them after a settings change, which may re-flag any verdict.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { rollupState } from './freshness';
+import { changedArticles } from './changed-articles';
 import { rebuildRollup } from './rebuild';
 
 /** Any fixed key, unique among this app's advisory locks ('tw_rollup' in ASCII). */
@@ -33,7 +37,8 @@ export async function currentRollup(db: Kysely<Schema>): Promise<ServedRollup> {
     // Whoever held the lock before may have just rebuilt it.
     const state = await rollupState(trx);
     if (state !== null && !state.stale) return state.builtAt;
-    return rebuildRollup(trx);
+    if (state === null || state.settingsChanged) return rebuildRollup(trx);
+    return rebuildRollup(trx, await changedArticles(trx, state));
   });
   return rebuilt === null
     ? { builtAt: previous!.builtAt, current: false }
