@@ -16,6 +16,7 @@ import { saveThreshold } from '../../src/lib/server/settings';
 import { storeAnalyticsFixture, type AnalyticsFixture } from '../helpers/analytics-fixture';
 import { lexiconOnlySettings } from '../helpers/classifier-settings';
 import { addModerator } from '../helpers/moderators';
+import { storeScoredArticle } from '../helpers/scored-comments';
 import { describeEachEngine } from '../helpers/test-databases';
 
 const filter = (input: Record<string, unknown> = {}) => reportFilterSchema.parse(input);
@@ -126,6 +127,20 @@ describeEachEngine('analytics rollup', (database) => {
     expect(afterThreshold.flaggedShare.byLabel.find((row) => row.label === 'threat')).toMatchObject(
       { flagged: 1 }
     );
+    await expectLive();
+  });
+
+  test('the activity bucket size follows the exact times, not whole days', async () => {
+    // 2024-03-01 10:00 to 2024-06-01 11:00 is 92 days and an hour: weeks, though the days
+    // alone are 92 apart.
+    const { commentIds } = await storeScoredArticle(db(), [{ text: 'late', author: 'dan' }]);
+    await db()
+      .updateTable('comments')
+      .set({ posted_at: new Date('2024-06-01T11:00:00Z') })
+      .where('id', '=', commentIds[0]!)
+      .execute();
+    const activity = (await live()).activity;
+    expect(activity[0]!.unit).toBe('week');
     await expectLive();
   });
 
