@@ -6,13 +6,7 @@
  * Not from the rollup (it has no authors), but without reading every comment: see below.
  */
 import { sql, type SqlBool } from 'kysely';
-import {
-  countWhere,
-  currentStatus,
-  labelArray,
-  scopedComments,
-  type AnalyticsScope
-} from './scope';
+import { labelArray, scopedComments, type AnalyticsScope } from './scope';
 
 export interface AuthorRow {
   author: string;
@@ -24,35 +18,32 @@ export interface AuthorRow {
 export const TOP_AUTHORS = 20;
 
 export async function topAuthors(scope: AnalyticsScope): Promise<AuthorRow[]> {
-  // Flagged comments only (a few per cent, found through comment_scores' partial index of
-  // flagged verdicts), counted per author.
+  // The ranking reads only flagged comments (a few per cent, through comment_scores' partial
+  // index of flagged verdicts) and removed ones (comment_moderation_status), per author.
   const flagged = scopedComments(scope)
     .where('c.author', 'is not', null)
     .where('s.max_flagged_score', 'is not', null)
     .where(sql<SqlBool>`s.flagged && ${labelArray(scope.labels)}`)
     .select(['c.author', sql<number>`count(*)::int`.as('flagged')])
     .groupBy('c.author');
-  // Then all comments of only the authors who can make the list: ordered by flagged first,
-  // it holds no one with fewer flagged than the TOP_AUTHORS-th most (ties all kept for the
-  // removed tie-break). Their comments come through the (author, id) index.
+  const removed = scopedComments(scope)
+    .where('c.author', 'is not', null)
+    .where('m.status', '=', 'removed')
+    .select(['c.author', sql<number>`count(*)::int`.as('removed')])
+    .groupBy('c.author');
+  // Then all comments of only the authors listed, through the (author, id) index.
   const ofAuthor = scopedComments(scope)
-    .where(sql<SqlBool>`c.author = f.author`)
-    .select([
-      sql<number>`count(*)::int`.as('comments'),
-      countWhere(sql`${currentStatus} = 'removed'`).as('removed')
-    ]);
+    .where(sql<SqlBool>`c.author = top.author`)
+    .select(sql<number>`count(*)::int`.as('comments'));
   const { rows } = await sql<AuthorRow>`
-    with f as (${flagged}),
-    cutoff as (
-      select coalesce(min(flagged), 0) as flagged from (
-        select flagged from f order by flagged desc limit ${sql.lit(TOP_AUTHORS)}
-      ) as top
+    with top as (
+      select f.author, f.flagged, coalesce(r.removed, 0) as removed
+      from (${flagged}) as f left join (${removed}) as r on r.author = f.author
+      order by f.flagged desc, removed desc, f.author
+      limit ${sql.lit(TOP_AUTHORS)}
     )
-    select f.author, n.comments, f.flagged, n.removed
-    from f cross join cutoff
-    cross join lateral (${ofAuthor}) as n
-    where f.flagged >= cutoff.flagged
-    order by f.flagged desc, n.removed desc, f.author
-    limit ${sql.lit(TOP_AUTHORS)}`.execute(scope.db);
+    select top.author, n.comments, top.flagged, top.removed
+    from top cross join lateral (${ofAuthor}) as n
+    order by top.flagged desc, top.removed desc, top.author`.execute(scope.db);
   return rows;
 }
