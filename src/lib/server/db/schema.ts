@@ -250,10 +250,9 @@ export interface ArticleLshBandTable {
 
 /**
  * Per-day counts for /analytics (see analytics/rollup/): one row per article, UTC day of the
- * comment time, current status and flagged labels (bit i: LABELS[i]); `<label>_b00` …
- * `_b19`: the label's score histogram (see analytics/rollup/bins.ts).
+ * comment time, current status and flagged labels (bit i: LABELS[i]).
  */
-export type AnalyticsRollupTable = {
+export interface AnalyticsRollupTable {
   article_id: number;
   day: ColumnType<string, string, string>;
   status: ModerationStatus;
@@ -262,6 +261,13 @@ export type AnalyticsRollupTable = {
   scored: number;
   first_at: Date;
   last_at: Date;
+}
+
+/** Score histograms per article, day and status: `<label>_b00` … `_b19` (rollup/bins.ts). */
+export type AnalyticsRollupHistogramTable = {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
 } & Record<`${Label}_b${string}`, number>;
 
 /** The one row that says what analytics_rollup was built from (see analytics/rollup/). */
@@ -293,6 +299,7 @@ export interface Schema {
   article_fingerprints: ArticleFingerprintTable;
   article_lsh_bands: ArticleLshBandTable;
   analytics_rollup: AnalyticsRollupTable;
+  analytics_rollup_histogram: AnalyticsRollupHistogramTable;
   rollup_state: RollupStateTable;
 }
 

@@ -3,13 +3,13 @@ import { sql } from 'kysely';
 import type { HistogramRow } from '../score-histogram';
 import type { AnalyticsScope } from '../scope';
 import { BINS, binColumn } from './bins';
-import { rollupSource, total } from './source';
+import { histogramSource, total } from './source';
 
 export async function rollupHistogram(scope: AnalyticsScope): Promise<HistogramRow[]> {
   const sums = scope.labels.flatMap((label) =>
     BINS.map((bin) => total(sql.ref(`r.${binColumn(label, bin)}`)).as(`${label}:${bin}`))
   );
-  const row = (await rollupSource(scope).select(sums).executeTakeFirstOrThrow()) as Record<
+  const row = (await histogramSource(scope).select(sums).executeTakeFirstOrThrow()) as Record<
     string,
     number
   >;

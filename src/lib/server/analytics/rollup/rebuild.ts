@@ -1,15 +1,13 @@
 /**
- * Rebuilds analytics_rollup, from scratch or for some articles: one aggregate over their
- * comments (every comment: about 0.6 s at 50k on 2 cores), in the caller's transaction, so readers on other connections keep the previous
- * rollup until it commits. DELETE rather than TRUNCATE for the same reason: TRUNCATE would
- * lock the table against those readers.
+ * Rebuilds the rollup, from scratch or for some articles: aggregates over their comments
+ * (every comment: about 0.6 s at 50k on 2 cores), in the caller's transaction, so readers
+ * on other connections keep the previous rollup until it commits. DELETE rather than
+ * TRUNCATE for the same reason: TRUNCATE would lock the tables against those readers.
  *
- * Per comment first (the inner query), so each label's bin is computed once rather than
- * once per bin; the outer query then counts each bin with a cheap integer comparison.
- * The expressions mirror the live series: commentTime and currentStatus of the reports,
- * and score-histogram.ts's bin, least(floor(score × 20), 19).
- */
-import { sql, type Kysely } from 'kysely';
+ * Two tables (see migration 0011): the counts by flagged labels, and the histograms of the
+ * scored comments. The expressions mirror the live series: the reports' commentTime and
+ * currentStatus, and score-histogram.ts's bin, least(floor(score × 20), 19). */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { LABELS } from '../../classify/types';
 import type { Schema } from '../../db/schema';
 import { settingsFingerprintSql } from '../../settings/fingerprint';
@@ -37,6 +35,21 @@ export async function rebuildRollup(
     )) as "changesSince"`.execute(trx);
   const { changesSince, builtAt } = rows[0]!;
 
+  const only = (column: string) =>
+    articles === undefined
+      ? sql``
+      : sql`and ${sql.ref(column)} = any(${sql.val(articles)}::bigint[])`;
+  /** Each comment in scope with `columns`, as the live series' FROM (report-source.ts). */
+  const perComment = (columns: RawBuilder<unknown>, where: RawBuilder<unknown> = sql`true`) => sql`
+    select c.article_id, (${commentTime} at time zone 'UTC')::date as day,
+      ${currentStatus} as status, ${columns}
+    from comments c
+    join articles a on a.id = c.article_id
+    join documents d on d.id = a.document_id
+    left join comment_moderation m on m.comment_id = c.id
+    left join comment_scores s on s.comment_id = c.id
+    where ${where} ${only('c.article_id')}`;
+
   const mask = sql.join(
     LABELS.map(
       (label) =>
@@ -44,37 +57,32 @@ export async function rebuildRollup(
     ),
     sql` + `
   );
+  await sql`delete from analytics_rollup where true ${only('article_id')}`.execute(trx);
+  await sql`
+    insert into analytics_rollup (article_id, day, status, flagged_mask, comments, scored,
+      first_at, last_at)
+    select x.article_id, x.day, x.status, x.flagged_mask,
+      count(*)::int, count(x.scored)::int, min(x.at), max(x.at)
+    from (${perComment(sql`(${mask})::smallint as flagged_mask, s.comment_id as scored, ${commentTime} as at`)}) as x
+    group by x.article_id, x.day, x.status, x.flagged_mask`.execute(trx);
+
+  // Each label's bin once per comment; the outer query then counts each bin with a cheap
+  // integer comparison.
   const bins = LABELS.map(
     (label) =>
       sql`least(floor(${sql.ref(`s.${label}`)} * ${sql.lit(HISTOGRAM_BINS)}), ${sql.lit(HISTOGRAM_BINS - 1)})::int as ${binOf(label)}`
   );
-  const histograms = LABELS.flatMap((label) =>
+  const counts = LABELS.flatMap((label) =>
     BINS.map((bin) => sql`(count(*) filter (where ${binOf(label)} = ${sql.lit(bin)}))::int`)
   );
-  const histogramColumns = LABELS.flatMap((label) =>
-    BINS.map((bin) => sql.ref(binColumn(label, bin)))
-  );
-  const only = (column: string) =>
-    articles === undefined
-      ? sql``
-      : sql`where ${sql.ref(column)} = any(${sql.val(articles)}::bigint[])`;
-  await sql`delete from analytics_rollup ${only('article_id')}`.execute(trx);
+  const columns = LABELS.flatMap((label) => BINS.map((bin) => sql.ref(binColumn(label, bin))));
+  await sql`delete from analytics_rollup_histogram where true ${only('article_id')}`.execute(trx);
   await sql`
-    insert into analytics_rollup (article_id, day, status, flagged_mask, comments, scored,
-      first_at, last_at, ${sql.join(histogramColumns)})
-    select x.article_id, (x.at at time zone 'UTC')::date, x.status, x.flagged_mask,
-      count(*)::int, count(x.scored)::int, min(x.at), max(x.at), ${sql.join(histograms)}
-    from (
-      select c.article_id, ${commentTime} as at, ${currentStatus} as status,
-        (${mask})::smallint as flagged_mask, s.comment_id as scored, ${sql.join(bins)}
-      from comments c
-      join articles a on a.id = c.article_id
-      join documents d on d.id = a.document_id
-      left join comment_moderation m on m.comment_id = c.id
-      left join comment_scores s on s.comment_id = c.id
-      ${only('c.article_id')}
-    ) as x
-    group by x.article_id, (x.at at time zone 'UTC')::date, x.status, x.flagged_mask`.execute(trx);
+    insert into analytics_rollup_histogram (article_id, day, status, ${sql.join(columns)})
+    select x.article_id, x.day, x.status, ${sql.join(counts)}
+    from (${perComment(sql.join(bins), sql`s.comment_id is not null`)}) as x
+    group by x.article_id, x.day, x.status`.execute(trx);
+
   await sql`
     insert into rollup_state (id, built_at, changes_since, max_comment_id, settings_fingerprint)
     values (1, ${builtAt}, ${changesSince}, (select max(id) from comments), ${settingsFingerprintSql})

@@ -1,5 +1,5 @@
 /**
- * The rollup rows a filter selects: analytics_rollup r ⋈ articles a, narrowed the way
+ * The rollup rows a filter selects: analytics_rollup (or _histogram) r ⋈ articles a, narrowed the way
  * reports/report-source.ts narrows comments. Outlet and story come from the article as it
  * is now, so regrouping stories or renaming an outlet needs no rebuild.
  *
@@ -7,7 +7,7 @@
  * on midnight UTC and `to` is exclusive (a bare day); an explicit time such as
  * `to=2024-03-05T00:00:00Z` includes that instant (`<=`), which a day row cannot split off.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ReportFilter } from '../../../schemas/report-filter';
 import { LABELS, type Label } from '../../classify/types';
 import type { AnalyticsScope } from '../scope';
@@ -27,19 +27,34 @@ export function rollupAnswers(filter: ReportFilter): boolean {
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
+/** The filter on rollup rows `r` joined to their article `a`, for either table. */
+function rollupFilter({ filter }: AnalyticsScope): RawBuilder<SqlBool> {
+  const { from, to, outlet, article, story, status } = filter;
+  const conditions = [
+    from && sql`r.day >= ${dayOf(from.at)}::date`,
+    to && sql`r.day < ${dayOf(to.at)}::date`,
+    outlet !== undefined && sql`a.outlet = ${outlet}`,
+    article !== undefined && sql`r.article_id = ${article}`,
+    story !== undefined && sql`a.story_group_id = ${story}`,
+    status.length > 0 && sql`r.status in (${sql.join(status)})`
+  ].filter((condition) => condition !== undefined && condition !== false);
+  return conditions.length === 0 ? sql`true` : sql`${sql.join(conditions, sql` and `)}`;
+}
+
+/** analytics_rollup rows of the filter's comments. */
 export function rollupSource(scope: AnalyticsScope) {
-  const { from, to, outlet, article, story, status } = scope.filter;
   return scope.db
     .selectFrom('analytics_rollup as r')
     .innerJoin('articles as a', 'a.id', 'r.article_id')
-    .$if(from !== undefined, (query) =>
-      query.where(sql<SqlBool>`r.day >= ${dayOf(from!.at)}::date`)
-    )
-    .$if(to !== undefined, (query) => query.where(sql<SqlBool>`r.day < ${dayOf(to!.at)}::date`))
-    .$if(outlet !== undefined, (query) => query.where('a.outlet', '=', outlet!))
-    .$if(article !== undefined, (query) => query.where('r.article_id', '=', article!))
-    .$if(story !== undefined, (query) => query.where('a.story_group_id', '=', story!))
-    .$if(status.length > 0, (query) => query.where('r.status', 'in', status));
+    .where(rollupFilter(scope));
+}
+
+/** analytics_rollup_histogram rows of the filter's scored comments. */
+export function histogramSource(scope: AnalyticsScope) {
+  return scope.db
+    .selectFrom('analytics_rollup_histogram as r')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .where(rollupFilter(scope));
 }
 
 /** A label's bit in flagged_mask: LABELS order, as the rebuild sets it. */
