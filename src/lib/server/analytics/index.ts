@@ -70,7 +70,10 @@ const rolledUp = {
  */
 export type SeriesSource = { builtAt: string; current: boolean } | null;
 
-/** Every series for one filter: what the page draws and the API returns. */
+/**
+ * Every series for one filter: what the page draws and the API returns. `live` skips the
+ * rollup, so a test (or a doubt) can compare it with the comments themselves.
+ */
 export async function analyticsSeries(
   db: Kysely<Schema>,
   filter: ReportFilter,
