@@ -31,6 +31,7 @@ describeEachEngine('the API: analytics', (database) => {
         'histogram',
         'labels',
         'outcomes',
+        'source',
         'stories'
       ].sort()
     );

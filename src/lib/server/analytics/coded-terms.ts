@@ -4,7 +4,7 @@
  * only spans of a shown label. The entry's category comes from the lexicon in force, a
  * lookup of a few hundred ids after the aggregate; an entry since removed shows no category.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Label } from '../classify/types';
 import { loadLexiconInForce } from '../settings/lexicon-in-force';
 import { labelArray, scopedComments, type AnalyticsScope } from './scope';
@@ -22,7 +22,9 @@ export const TOP_TERMS = 20;
 
 export async function topCodedTerms(scope: AnalyticsScope): Promise<CodedTermRow[]> {
   const spans = scopedComments(scope)
-    .where('s.comment_id', 'is not', null)
+    // Only verdicts with spans (a few per cent), through comment_scores_with_spans: the
+    // rest would only be unnested into nothing.
+    .where(sql<SqlBool>`s.spans <> '[]'::jsonb`)
     .select(['c.id', 's.spans']);
   const [{ rows }, lexicon] = await Promise.all([
     sql<Omit<CodedTermRow, 'category'>>`

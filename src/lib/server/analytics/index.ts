@@ -2,6 +2,12 @@
  * Analytics: SQL aggregates over the report filter's comments, one query per series, each
  * returning chart-ready plain rows. /analytics draws them; GET /api/v1/analytics returns
  * them as JSON.
+ *
+ * Most series read the rollup (rollup/): per-day counts rebuilt when the data changed,
+ * which is what keeps the page fast at a million comments. A date range that is not whole
+ * UTC days reads the comments live, as do outcomes (decisions, a small table), top authors
+ * and coded terms (which need each comment's author or spans, and read only the flagged
+ * or span-carrying few per cent).
  */
 import type { Kysely } from 'kysely';
 import type { ReportFilter } from '../../schemas/report-filter';
@@ -11,7 +17,18 @@ import { classifierAgreement } from './agreement';
 import { topCodedTerms } from './coded-terms';
 import { flaggedShareByArticle, flaggedShareByLabel, flaggedShareByOutlet } from './flagged-share';
 import { outcomesOverTime } from './outcomes-over-time';
-import { analyticsScope } from './scope';
+import { currentRollup } from './rollup/refresh';
+import { rollupActivity } from './rollup/activity';
+import { rollupAgreement } from './rollup/agreement';
+import {
+  rollupShareByArticle,
+  rollupShareByLabel,
+  rollupShareByOutlet
+} from './rollup/flagged-share';
+import { rollupHistogram } from './rollup/histogram';
+import { rollupAnswers } from './rollup/source';
+import { rollupStoryComparison } from './rollup/stories';
+import { analyticsScope, type AnalyticsScope } from './scope';
 import { scoreHistogram } from './score-histogram';
 import { storyComparison } from './story-comparison';
 import { topAuthors } from './top-authors';
@@ -34,9 +51,38 @@ export { storyComparison, type StoryOutletRow } from './story-comparison';
 export type { BucketUnit } from './time-buckets';
 export { topAuthors, type AuthorRow } from './top-authors';
 
-/** Every series for one filter: what the page draws and the API returns. */
-export async function analyticsSeries(db: Kysely<Schema>, filter: ReportFilter) {
+type Series<Row> = (scope: AnalyticsScope) => Promise<Row>;
+
+/** The series the rollup answers, each as [live, from the rollup]. */
+const rolledUp = {
+  histogram: [scoreHistogram, rollupHistogram],
+  byLabel: [flaggedShareByLabel, rollupShareByLabel],
+  byOutlet: [flaggedShareByOutlet, rollupShareByOutlet],
+  byArticle: [flaggedShareByArticle, rollupShareByArticle],
+  stories: [storyComparison, rollupStoryComparison],
+  activity: [activityOverTime, rollupActivity],
+  agreement: [classifierAgreement, rollupAgreement]
+} satisfies Record<string, [Series<unknown>, Series<unknown>]>;
+
+/**
+ * Where the counts came from: null when read live; else when the rollup was built, and
+ * whether it is current (false: another request is rebuilding it, these are as of builtAt).
+ */
+export type SeriesSource = { builtAt: string; current: boolean } | null;
+
+/**
+ * Every series for one filter: what the page draws and the API returns. `live` skips the
+ * rollup, so a test (or a doubt) can compare it with the comments themselves.
+ */
+export async function analyticsSeries(
+  db: Kysely<Schema>,
+  filter: ReportFilter,
+  { live = false }: { live?: boolean } = {}
+) {
   const scope = analyticsScope(db, filter);
+  const rollup = !live && rollupAnswers(filter) ? await currentRollup(db) : null;
+  const pick = <Key extends keyof typeof rolledUp>(key: Key) =>
+    rolledUp[key][rollup === null ? 0 : 1] as (typeof rolledUp)[Key][0];
   const [
     histogram,
     byLabel,
@@ -49,17 +95,19 @@ export async function analyticsSeries(db: Kysely<Schema>, filter: ReportFilter) 
     outcomes,
     agreement
   ] = await Promise.all([
-    scoreHistogram(scope),
-    flaggedShareByLabel(scope),
-    flaggedShareByOutlet(scope),
-    flaggedShareByArticle(scope),
-    storyComparison(scope),
+    pick('histogram')(scope),
+    pick('byLabel')(scope),
+    pick('byOutlet')(scope),
+    pick('byArticle')(scope),
+    pick('stories')(scope),
     topAuthors(scope),
     topCodedTerms(scope),
-    activityOverTime(scope),
+    pick('activity')(scope),
     outcomesOverTime(scope),
-    classifierAgreement(scope)
+    pick('agreement')(scope)
   ]);
+  const source: SeriesSource =
+    rollup === null ? null : { builtAt: rollup.builtAt.toISOString(), current: rollup.current };
   return {
     labels: [...scope.labels],
     histogram,
@@ -69,7 +117,8 @@ export async function analyticsSeries(db: Kysely<Schema>, filter: ReportFilter) 
     codedTerms,
     activity,
     outcomes,
-    agreement
+    agreement,
+    source
   };
 }
 

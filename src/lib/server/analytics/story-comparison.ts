@@ -3,7 +3,7 @@
  * server/stories) every outlet's copy, with the comments under it and how many were flagged per shown
  * label, so an analyst sees which outlet's readers answered the same story worst.
  */
-import { sql } from 'kysely';
+import { sql, type AliasedExpression } from 'kysely';
 import type { Label } from '../classify/types';
 import { countWhere, scopedComments, share, type AnalyticsScope } from './scope';
 
@@ -23,7 +23,29 @@ export interface StoryOutletRow {
 /** Groups shown, the most commented first. */
 export const TOP_STORIES = 10;
 
-export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutletRow[]> {
+/** Per article: comments, scored, and one column per shown label of flagged comments. */
+export type PerArticleCounts = AliasedExpression<
+  { article_id: number; comments: number; scored: number },
+  't'
+>;
+
+export function storyComparison(scope: AnalyticsScope): Promise<StoryOutletRow[]> {
+  const perArticle = scopedComments(scope)
+    .select([
+      'a.id as article_id',
+      sql<number>`count(*)::int`.as('comments'),
+      sql<number>`count(s.comment_id)::int`.as('scored'),
+      ...scope.labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
+    ])
+    .groupBy('a.id');
+  return compareStories(scope, perArticle.as('t'));
+}
+
+/** The groups' rows from per-article counts, live or from the rollup. */
+export async function compareStories(
+  scope: AnalyticsScope,
+  perArticle: PerArticleCounts
+): Promise<StoryOutletRow[]> {
   const { db, labels, filter } = scope;
   const comparedGroups = db
     .selectFrom('articles')
@@ -33,20 +55,12 @@ export async function storyComparison(scope: AnalyticsScope): Promise<StoryOutle
     .having(sql`count(*)`, '>', 1);
   // Per article first, then per outlet from the articles: a copy whose page had no comments
   // (or none the filter keeps) still stands beside the others, with zeros.
-  const perArticle = scopedComments(scope)
-    .select([
-      'a.id as article_id',
-      sql<number>`count(*)::int`.as('comments'),
-      sql<number>`count(s.comment_id)::int`.as('scored'),
-      ...labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
-    ])
-    .groupBy('a.id');
   const total = (column: string) => sql<number>`coalesce(sum(${sql.ref(`t.${column}`)}), 0)::int`;
   const unnamedCopy = sql<number | null>`case when a.outlet is null then a.id end`;
   const rows = await db
     .selectFrom('articles as a')
     .innerJoin('story_groups as g', 'g.id', 'a.story_group_id')
-    .leftJoin(perArticle.as('t'), 't.article_id', 'a.id')
+    .leftJoin(perArticle, 't.article_id', 'a.id')
     .where('a.story_group_id', 'in', comparedGroups)
     .$if(filter.outlet !== undefined, (query) => query.where('a.outlet', '=', filter.outlet!))
     .$if(filter.article !== undefined, (query) => query.where('a.id', '=', filter.article!))

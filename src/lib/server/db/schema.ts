@@ -250,6 +250,37 @@ export interface ArticleLshBandTable {
   article_id: number;
 }
 
+/**
+ * Per-day counts for /analytics (see analytics/rollup/): one row per article, UTC day of the
+ * comment time, current status and flagged labels (bit i: LABELS[i]).
+ */
+export interface AnalyticsRollupTable {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
+  flagged_mask: number;
+  comments: number;
+  scored: number;
+  first_at: Date;
+  last_at: Date;
+}
+
+/** Score histograms per article, day and status: `<label>_b00` … `_b19` (rollup/bins.ts). */
+export type AnalyticsRollupHistogramTable = {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
+} & Record<`${Label}_b${string}`, number>;
+
+/** The one row that says what analytics_rollup was built from (see analytics/rollup/). */
+export interface RollupStateTable {
+  id: number;
+  built_at: Date;
+  changes_since: Date;
+  max_comment_id: number | null;
+  settings_fingerprint: string;
+}
+
 export interface Schema {
   documents: DocumentTable;
   articles: ArticleTable;
@@ -269,6 +300,9 @@ export interface Schema {
   story_groups: StoryGroupTable;
   article_fingerprints: ArticleFingerprintTable;
   article_lsh_bands: ArticleLshBandTable;
+  analytics_rollup: AnalyticsRollupTable;
+  analytics_rollup_histogram: AnalyticsRollupHistogramTable;
+  rollup_state: RollupStateTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;

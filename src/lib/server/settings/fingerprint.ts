@@ -10,12 +10,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
 
+/** The fingerprint as an SQL expression, for a query that compares it with a stored one. */
+export const settingsFingerprintSql = sql<string>`concat_ws('|',
+  (select count(*) || '@' || coalesce(max(updated_at)::text, '') from label_thresholds),
+  (select count(*) || '@' || coalesce(max(created_at)::text, '') from lexicon_entries),
+  (select count(*) || '@' || coalesce(max(updated_at)::text, '') from lexicon_edits)
+)`;
+
 export async function settingsFingerprint(db: Kysely<Schema>): Promise<string> {
-  const { rows } = await sql<{ fingerprint: string }>`
-    select concat_ws('|',
-      (select count(*) || '@' || coalesce(max(updated_at)::text, '') from label_thresholds),
-      (select count(*) || '@' || coalesce(max(created_at)::text, '') from lexicon_entries),
-      (select count(*) || '@' || coalesce(max(updated_at)::text, '') from lexicon_edits)
-    ) as fingerprint`.execute(db);
+  const { rows } = await sql<{
+    fingerprint: string;
+  }>`select ${settingsFingerprintSql} as fingerprint`.execute(db);
   return rows[0]!.fingerprint;
 }

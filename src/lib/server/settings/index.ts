@@ -1,6 +1,6 @@
 /** Admin settings stored in the database: thresholds and lexicon, and the classifier they make. */
 export { classifierFromSettings, loadAdminSettings } from './classifier-source';
-export { settingsFingerprint } from './fingerprint';
+export { settingsFingerprint, settingsFingerprintSql } from './fingerprint';
 export {
   addLexiconEntry,
   setLexiconEntryDisabled,

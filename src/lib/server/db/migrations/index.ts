@@ -14,6 +14,7 @@ import * as lastSignIn from './2026-11-23-0007-last-sign-in';
 import * as storyWindow from './2026-11-23-0008-story-window';
 import * as queueAuthorStats from './2026-11-23-0009-queue-author-stats';
 import * as scoresArticle from './2026-11-23-0010-scores-article';
+import * as analyticsRollup from './2026-11-23-0011-analytics-rollup';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0007-last-sign-in': lastSignIn,
   '2026-11-23-0008-story-window': storyWindow,
   '2026-11-23-0009-queue-author-stats': queueAuthorStats,
-  '2026-11-23-0010-scores-article': scoresArticle
+  '2026-11-23-0010-scores-article': scoresArticle,
+  '2026-11-23-0011-analytics-rollup': analyticsRollup
 };
 
 export const migrationProvider: MigrationProvider = {
