@@ -4,10 +4,11 @@
  * only spans of a shown label. The entry's category comes from the lexicon in force, a
  * lookup of a few hundred ids after the aggregate; an entry since removed shows no category.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Label } from '../classify/types';
 import { loadLexiconInForce } from '../settings/lexicon-in-force';
-import { labelArray, scopedComments, type AnalyticsScope } from './scope';
+import { leanFilter } from './lean-filter';
+import { labelArray, type AnalyticsScope } from './scope';
 
 export interface CodedTermRow {
   entryId: string;
@@ -21,11 +22,13 @@ export interface CodedTermRow {
 export const TOP_TERMS = 20;
 
 export async function topCodedTerms(scope: AnalyticsScope): Promise<CodedTermRow[]> {
-  const spans = scopedComments(scope)
-    // Only verdicts with spans (a few per cent), through comment_scores_with_spans: the
-    // rest would only be unnested into nothing.
-    .where(sql<SqlBool>`s.spans <> '[]'::jsonb`)
-    .select(['c.id', 's.spans']);
+  // Only verdicts with spans (a few per cent), through comment_scores_with_spans: the rest
+  // would only be unnested into nothing. Read from the verdicts, joining comments and the
+  // rest only when the filter needs them (lean-filter.ts).
+  const { joins, where } = leanFilter(scope, 'scores');
+  const spans = sql`
+    select s.comment_id as id, s.spans from comment_scores s ${joins}
+    where s.spans <> '[]'::jsonb and ${where}`;
   const [{ rows }, lexicon] = await Promise.all([
     sql<Omit<CodedTermRow, 'category'>>`
       select e.span->>'entryId' as "entryId", mode() within group (order by e.span->>'label') as label,

@@ -28,6 +28,7 @@ import {
 import { rollupHistogram } from './rollup/histogram';
 import { rollupAnswers } from './rollup/source';
 import { rollupStoryComparison } from './rollup/stories';
+import { rollupTopAuthors } from './rollup/top-authors';
 import { analyticsScope, type AnalyticsScope } from './scope';
 import { scoreHistogram } from './score-histogram';
 import { storyComparison } from './story-comparison';
@@ -61,7 +62,8 @@ const rolledUp = {
   byArticle: [flaggedShareByArticle, rollupShareByArticle],
   stories: [storyComparison, rollupStoryComparison],
   activity: [activityOverTime, rollupActivity],
-  agreement: [classifierAgreement, rollupAgreement]
+  agreement: [classifierAgreement, rollupAgreement],
+  authors: [topAuthors, rollupTopAuthors]
 } satisfies Record<string, [Series<unknown>, Series<unknown>]>;
 
 /**
@@ -100,7 +102,7 @@ export async function analyticsSeries(
     pick('byOutlet')(scope),
     pick('byArticle')(scope),
     pick('stories')(scope),
-    topAuthors(scope),
+    pick('authors')(scope),
     topCodedTerms(scope),
     pick('activity')(scope),
     outcomesOverTime(scope),

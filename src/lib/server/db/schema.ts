@@ -265,6 +265,16 @@ export interface AnalyticsRollupTable {
   last_at: Date;
 }
 
+/** The top authors' rollup: flagged or removed comments with an author, per author. */
+export interface AnalyticsRollupAuthorsTable {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
+  flagged_mask: number;
+  author: string;
+  comments: number;
+}
+
 /** Score histograms per article, day and status: `<label>_b00` … `_b19` (rollup/bins.ts). */
 export type AnalyticsRollupHistogramTable = {
   article_id: number;
@@ -302,6 +312,7 @@ export interface Schema {
   article_lsh_bands: ArticleLshBandTable;
   analytics_rollup: AnalyticsRollupTable;
   analytics_rollup_histogram: AnalyticsRollupHistogramTable;
+  analytics_rollup_authors: AnalyticsRollupAuthorsTable;
   rollup_state: RollupStateTable;
 }
 

@@ -4,9 +4,10 @@
  * on other connections keep the previous rollup until it commits. DELETE rather than
  * TRUNCATE for the same reason: TRUNCATE would lock the tables against those readers.
  *
- * Two tables (see migration 0011): the counts by flagged labels, and the histograms of the
- * scored comments. The expressions mirror the live series: the reports' commentTime and
- * currentStatus, and score-histogram.ts's bin, least(floor(score × 20), 19). */
+ * Three tables (see migration 0011): the counts by flagged labels, the histograms of the
+ * scored comments, and the flagged or removed comments per author. The expressions mirror
+ * the live series: the reports' commentTime and currentStatus, and score-histogram.ts's
+ * bin, least(floor(score × 20), 19). */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { LABELS } from '../../classify/types';
 import type { Schema } from '../../db/schema';
@@ -82,6 +83,17 @@ export async function rebuildRollup(
     select x.article_id, x.day, x.status, ${sql.join(counts)}
     from (${perComment(sql.join(bins), sql`s.comment_id is not null`)}) as x
     group by x.article_id, x.day, x.status`.execute(trx);
+
+  // The top authors' ranking counts flagged and removed comments only (see top-authors.ts).
+  await sql`delete from analytics_rollup_authors where true ${only('article_id')}`.execute(trx);
+  await sql`
+    insert into analytics_rollup_authors (article_id, day, status, flagged_mask, author, comments)
+    select x.article_id, x.day, x.status, x.flagged_mask, x.author, count(*)::int
+    from (${perComment(
+      sql`(${mask})::smallint as flagged_mask, c.author`,
+      sql`c.author is not null and (s.max_flagged_score is not null or m.status = 'removed')`
+    )}) as x
+    group by x.article_id, x.day, x.status, x.flagged_mask, x.author`.execute(trx);
 
   await sql`
     insert into rollup_state (id, built_at, changes_since, max_comment_id, settings_fingerprint)

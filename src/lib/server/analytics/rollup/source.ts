@@ -1,7 +1,7 @@
 /**
- * The rollup rows a filter selects: analytics_rollup (or _histogram) r ⋈ articles a, narrowed the way
- * reports/report-source.ts narrows comments. Outlet and story come from the article as it
- * is now, so regrouping stories or renaming an outlet needs no rebuild.
+ * The rollup rows a filter selects: analytics_rollup (_histogram, _authors) r ⋈ articles a,
+ * narrowed the way reports/report-source.ts narrows comments. Outlet and story come from the
+ * article as it is now, so regrouping stories or renaming an outlet needs no rebuild.
  *
  * The rollup counts whole UTC days, so it answers a date range only when both bounds fall
  * on midnight UTC and `to` is exclusive (a bare day); an explicit time such as
@@ -53,6 +53,14 @@ export function rollupSource(scope: AnalyticsScope) {
 export function histogramSource(scope: AnalyticsScope) {
   return scope.db
     .selectFrom('analytics_rollup_histogram as r')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .where(rollupFilter(scope));
+}
+
+/** analytics_rollup_authors rows of the filter's flagged or removed comments. */
+export function authorsSource(scope: AnalyticsScope) {
+  return scope.db
+    .selectFrom('analytics_rollup_authors as r')
     .innerJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
