@@ -22,6 +22,8 @@ export interface GatedExpression {
   keys: readonly string[] | null;
 }
 
+const NO_MATCHES: readonly { start: number; end: number }[] = [];
+
 /**
  * Every match of the expression, leftmost first, none overlapping, like `matchAll`.
  * `candidates` are the word starts its keys point to, ascending (key-index.ts); they are
@@ -31,16 +33,11 @@ export function gatedMatches(
   gated: GatedExpression,
   text: string,
   candidates: readonly number[] | undefined
-): { start: number; end: number }[] {
+): readonly { start: number; end: number }[] {
+  if (gated.keys === null) return scannedMatches(gated.expression, text);
+  // Most expressions have no candidates in most comments: return without allocating.
+  if (!candidates) return NO_MATCHES;
   const found: { start: number; end: number }[] = [];
-  if (gated.keys === null) {
-    for (const match of text.matchAll(gated.expression)) {
-      if (match[0].length > 0)
-        found.push({ start: match.index, end: match.index + match[0].length });
-    }
-    return found;
-  }
-  if (!candidates) return found;
   let reached = -1;
   for (const position of candidates) {
     if (position < reached) continue;
@@ -49,6 +46,14 @@ export function gatedMatches(
     if (!match || match[0].length === 0) continue;
     found.push({ start: position, end: position + match[0].length });
     reached = position + match[0].length;
+  }
+  return found;
+}
+
+function scannedMatches(expression: RegExp, text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(expression)) {
+    if (match[0].length > 0) found.push({ start: match.index, end: match.index + match[0].length });
   }
   return found;
 }

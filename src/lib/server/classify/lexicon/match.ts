@@ -90,17 +90,22 @@ export function analyseText(lexicon: CompiledLexicon, text: string): LexiconAnal
   };
 }
 
+/** Shared by the many entries that find nothing, so that they allocate nothing. */
+const NO_SPANS: readonly { start: number; end: number }[] = [];
+
 function expressionHits(
   entry: CompiledEntry,
   text: string,
   candidates: readonly (readonly number[] | undefined)[],
   firstExpression: number
-): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  entry.expressions.forEach((gated, offset) => {
-    spans.push(...gatedMatches(gated, text, candidates[firstExpression + offset]));
-  });
-  return spans;
+): readonly { start: number; end: number }[] {
+  let spans: { start: number; end: number }[] | undefined;
+  let number = firstExpression;
+  for (const gated of entry.expressions) {
+    const found = gatedMatches(gated, text, candidates[number++]);
+    if (found.length > 0) (spans ??= []).push(...found);
+  }
+  return spans ?? NO_SPANS;
 }
 
 function echoHits(entry: CompiledEntry, echoes: readonly EchoCandidate[]): EchoCandidate[] {

@@ -51,12 +51,30 @@ const isRunChar = (c: string | undefined): boolean =>
   isWordChar(c) || c === '$' || c === '@' || c === '!';
 
 const NON_ASCII = /[^\p{ASCII}]/u;
+/** Per UTF-16 unit, so that a lone surrogate counts too. */
+const NON_ASCII_UNIT = /[\u0080-\uffff]/;
+/** The characters `convertLeetInRuns` can change: without one it is a no-op. */
+const LEET_CHAR = /[0-9$@!]/;
+/**
+ * In folded text that is all ASCII (a non-breaking space folds to a space), three letters
+ * or leet characters standing alone, one to three separators apart: what every chain
+ * `joinSpelledOutLetters` joins contains. Without it the per-character walk finds nothing,
+ * so most comments skip it. `[a-z0-9]` is exactly `isWordChar` on ASCII.
+ */
+const SINGLE = '(?<![a-z0-9])[a-z0-9$@!](?![a-z0-9])';
+const GAP = '[ \\t._*|/\\\\~+:-]{1,3}';
+const MAY_SPELL_OUT = new RegExp(`${SINGLE}${GAP}${SINGLE}${GAP}${SINGLE}`);
 
 export function normalise(original: string): NormalisedText {
   const { chars, starts, ends } = !NON_ASCII.test(original)
     ? foldAscii(original)
     : foldUnicode(original);
-  convertLeetInRuns(chars);
+  let text = chars.join('');
+  if (LEET_CHAR.test(text)) {
+    convertLeetInRuns(chars);
+    text = chars.join('');
+  }
+  if (!NON_ASCII_UNIT.test(text) && !MAY_SPELL_OUT.test(text)) return { text, starts, ends };
   const dropped = joinSpelledOutLetters(chars);
   if (dropped.size === 0) return { text: chars.join(''), starts, ends };
   const keep = (_: unknown, index: number): boolean => !dropped.has(index);
@@ -72,8 +90,13 @@ type Folded = { chars: string[]; starts: number[]; ends: number[] };
 /** Most comments are plain ASCII: one unit in, one unit out. */
 function foldAscii(original: string): Folded {
   const chars = original.toLowerCase().split('');
-  const starts = chars.map((_, index) => index);
-  return { chars, starts, ends: starts.map((start) => start + 1) };
+  const starts = new Array<number>(chars.length);
+  const ends = new Array<number>(chars.length);
+  for (let index = 0; index < chars.length; index++) {
+    starts[index] = index;
+    ends[index] = index + 1;
+  }
+  return { chars, starts, ends };
 }
 
 function foldUnicode(original: string): Folded {
@@ -86,7 +109,9 @@ function foldUnicode(original: string): Folded {
     // ASCII stays on the fast path even in a text that has a curly quote somewhere.
     const replacement =
       code < 0x80
-        ? (original[offset] ?? '').toLowerCase()
+        ? code >= 0x41 && code <= 0x5a
+          ? String.fromCharCode(code + 32)
+          : (original[offset] ?? '')
         : foldCodePoint(original.slice(offset, end));
     for (let unit = 0; unit < replacement.length; unit++) {
       folded.chars.push(replacement[unit] ?? '');
