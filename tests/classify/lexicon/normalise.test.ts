@@ -71,6 +71,22 @@ describe('normalise', () => {
     expect(original.slice(span.start, span.end)).toBe('𝐤.1.k\u200b.e');
   });
 
+  // Folding takes a one-for-one shortcut when every non-ASCII character folds to one unit.
+  it.each([
+    [
+      'one-unit folds only',
+      'A\u00a0“B”—é',
+      'a "b"-e',
+      [0, 1, 2, 3, 4, 5, 6],
+      [1, 2, 3, 4, 5, 6, 7]
+    ],
+    ['a two-unit fold', 'Aß\u00a0b', 'ass b', [0, 1, 1, 2, 3], [1, 2, 2, 3, 4]],
+    ['an invisible character', 'a\u200bB\u00a0', 'ab ', [0, 2, 3], [1, 3, 4]],
+    ['an astral character', '𝐤\u00a0A', 'k a', [0, 2, 3], [2, 3, 4]]
+  ])('maps offsets with %s', (_, input, text, starts, ends) => {
+    expect(normalise(input)).toEqual({ text, starts, ends });
+  });
+
   it('keeps one start and end per normalised unit', () => {
     const normalised = normalise('ß æ ﬁ k.i.k.e');
     expect(normalised.starts).toHaveLength(normalised.text.length);

@@ -31,8 +31,11 @@ export interface KeyIndex {
   scanned: readonly number[];
   /** Key → numbers of the expressions that have it. */
   byKey: ReadonlyMap<string, readonly number[]>;
-  /** Squeezed opening of a word (up to 3 units) → numbers of expressions any prefix opens. */
-  byOpening: Map<string, readonly number[]>;
+  /**
+   * Squeezed opening of a word (up to 3 ASCII units, packed 7 bits each by `openingCode`)
+   * → numbers of the expressions any of its prefixes opens; filled as words are met.
+   */
+  byOpening: Map<number, readonly number[]>;
 }
 
 const indexes = new WeakMap<readonly CompiledEntry[], KeyIndex>();
@@ -84,8 +87,8 @@ export function candidateStarts(index: KeyIndex, text: string): (number[] | unde
       if (next === 0) break;
       position += next;
     }
-    const opening = squeezedOpening(text, start, position);
-    if (opening === '') continue;
+    const opening = openingCode(text, start, position);
+    if (opening === 0) continue;
     for (const number of expressionsOpenedBy(index, opening)) {
       const positions = candidates[number];
       if (positions) positions.push(start);
@@ -111,32 +114,42 @@ function wordUnitWidth(text: string, position: number): number {
 }
 
 /**
- * The ASCII part of the squeezed opening of the word [start, end), at most 3 units: what a
- * key can equal. Stops at the first non-ASCII unit, which no key contains.
+ * The ASCII part of the squeezed opening of the word [start, end), at most 3 units, as a
+ * number (first unit in the low 7 bits; 0 for none, since a word holds no NUL): what a key
+ * can equal. Stops at the first non-ASCII unit, which no key contains. A number rather
+ * than a string so that a word costs no allocation and a cheap lookup.
  */
-function squeezedOpening(text: string, start: number, end: number): string {
+function openingCode(text: string, start: number, end: number): number {
   const windowEnd = Math.min(end, start + SQUEEZE_WINDOW);
-  let opening = '';
+  let code = 0;
+  let units = 0;
   let previous = -1;
-  for (let position = start; position < windowEnd && opening.length < KEY_LENGTH; position++) {
-    const code = text.charCodeAt(position);
-    if (code >= 0x80) break;
-    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-    if (!(letter && code === previous)) opening += text[position];
-    previous = code;
+  for (let position = start; position < windowEnd && units < KEY_LENGTH; position++) {
+    const unit = text.charCodeAt(position);
+    if (unit >= 0x80) break;
+    const letter = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+    if (!(letter && unit === previous)) code |= unit << (7 * units++);
+    previous = unit;
   }
-  return opening;
+  return code;
 }
 
-function expressionsOpenedBy(index: KeyIndex, opening: string): readonly number[] {
-  const cached = index.byOpening.get(opening);
+function openingText(code: number): string {
+  let text = '';
+  for (let rest = code; rest > 0; rest >>= 7) text += String.fromCharCode(rest & 0x7f);
+  return text;
+}
+
+function expressionsOpenedBy(index: KeyIndex, code: number): readonly number[] {
+  const cached = index.byOpening.get(code);
   if (cached) return cached;
+  const opening = openingText(code);
   const numbers = new Set<number>();
   for (let length = 1; length <= opening.length; length++) {
     for (const number of index.byKey.get(opening.slice(0, length)) ?? []) numbers.add(number);
   }
   const opened = [...numbers];
   if (index.byOpening.size >= CACHE_LIMIT) index.byOpening.clear();
-  index.byOpening.set(opening, opened);
+  index.byOpening.set(code, opened);
   return opened;
 }
