@@ -59,6 +59,17 @@ describe('createLexiconComponent', () => {
     expect(matchLexicon('the goyim know').map((match) => match.entryId)).toEqual(['goyim-know']);
   });
 
+  it('gives a text that matches nothing every label at 0, no spans and no dampen', () => {
+    const result = scoreText('A quiet comment about the weather.');
+    expect(result).toEqual({
+      scores: Object.fromEntries(LABELS.map((label) => [label, 0])),
+      spans: []
+    });
+    expect(Object.keys(result.scores)).toEqual([...LABELS]);
+    // Each result is its own object, so a caller may change it.
+    expect(scoreText('Nothing here.').scores).not.toBe(result.scores);
+  });
+
   it('omits dampen when nothing innocent or mentioned was seen', () => {
     expect(scoreText('ZOG').dampen).toBeUndefined();
   });

@@ -117,3 +117,73 @@ function foldSlow(char: string): string {
   for (const part of decomposed) out += HOMOGLYPHS[part] ?? part;
   return out;
 }
+
+/** A folded text, with each unit's original [start, end) as in `NormalisedText`. */
+export interface FoldedText {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const NON_ASCII_UNITS = /[\u0080-\uffff]/g;
+
+/** Every code point of the text folded, with the map back to the original. */
+export function foldText(original: string): FoldedText {
+  if (!NON_ASCII.test(original)) return oneForOne(original.toLowerCase());
+  return foldOneForOne(original) ?? foldUnitByUnit(original);
+}
+
+/** Most comments are plain ASCII: one unit in, one unit out. */
+function oneForOne(text: string): FoldedText {
+  const starts = new Array<number>(text.length);
+  const ends = new Array<number>(text.length);
+  for (let index = 0; index < text.length; index++) {
+    starts[index] = index;
+    ends[index] = index + 1;
+  }
+  return { text, starts, ends };
+}
+
+/**
+ * Text whose non-ASCII characters each fold to exactly one unit (a non-breaking space, a
+ * curly quote, a dash, an accented letter) keeps the one-for-one map; null otherwise.
+ */
+function foldOneForOne(original: string): FoldedText | null {
+  let text = '';
+  let copied = 0;
+  for (const match of original.matchAll(NON_ASCII_UNITS)) {
+    const unit = match[0];
+    const code = unit.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) return null;
+    const folded = foldCodePoint(unit);
+    if (folded.length !== 1) return null;
+    text += original.slice(copied, match.index).toLowerCase() + folded;
+    copied = match.index + 1;
+  }
+  return oneForOne(text + original.slice(copied).toLowerCase());
+}
+
+function foldUnitByUnit(original: string): FoldedText {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  while (offset < original.length) {
+    const code = original.charCodeAt(offset);
+    const width = code >= 0xd800 && code <= 0xdbff && offset + 1 < original.length ? 2 : 1;
+    const end = offset + width;
+    // ASCII stays on the fast path even in a text that has a curly quote somewhere.
+    const replacement =
+      code < 0x80
+        ? original.charAt(offset).toLowerCase()
+        : foldCodePoint(original.slice(offset, end));
+    for (let unit = 0; unit < replacement.length; unit++) {
+      chars.push(replacement.charAt(unit));
+      starts.push(offset);
+      ends.push(end);
+    }
+    offset = end;
+  }
+  return { text: chars.join(''), starts, ends };
+}

@@ -2,15 +2,14 @@
  * Where an expression can start, found cheaply, so that most expressions never scan most
  * comments. Every lexicon match starts at a word start (the expressions assert a word
  * boundary), so each expression gets "keys": the first letters (up to three, repeated
- * letters squeezed) of the words it can open with. A text gets a map from the prefixes of
- * its word starts to their positions; an expression is tried, anchored, only at the
- * positions its keys point to. Keys are a superset by construction: when the opening of
- * a pattern is too clever to read, it gets no keys and scans the whole text.
+ * letters squeezed) of the words it can open with. key-index.ts finds, for each word start
+ * of a text, the expressions whose keys its opening has; an expression is tried, anchored,
+ * only at those positions. Keys are a superset by construction: when the opening of a
+ * pattern is too clever to read, it gets no keys and scans the whole text.
  */
 import { normalise } from './normalise';
 
 const KEY_LENGTH = 3;
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const REPEATED_LETTER = /(\p{L})\1+/gu;
 
 const squeeze = (word: string): string => word.replace(REPEATED_LETTER, '$1');
@@ -23,41 +22,22 @@ export interface GatedExpression {
   keys: readonly string[] | null;
 }
 
-/** Prefix (1 to 3 characters, squeezed) → the word starts that have it, ascending. */
-export type WordStarts = ReadonlyMap<string, readonly number[]>;
+const NO_MATCHES: readonly { start: number; end: number }[] = [];
 
-export function wordStarts(normalisedText: string): WordStarts {
-  const starts = new Map<string, number[]>();
-  for (const match of normalisedText.matchAll(WORD_RUN)) {
-    const squeezed = squeeze(match[0].slice(0, KEY_LENGTH * 4));
-    for (let length = 1; length <= KEY_LENGTH && length <= squeezed.length; length++) {
-      const prefix = squeezed.slice(0, length);
-      const positions = starts.get(prefix);
-      if (positions) positions.push(match.index);
-      else starts.set(prefix, [match.index]);
-    }
-  }
-  return starts;
-}
-
-/** Every match of the expression, leftmost first, none overlapping, like `matchAll`. */
+/**
+ * Every match of the expression, leftmost first, none overlapping, like `matchAll`.
+ * `candidates` are the word starts its keys point to, ascending (key-index.ts); they are
+ * ignored when the expression has no keys and scans the whole text instead.
+ */
 export function gatedMatches(
   gated: GatedExpression,
   text: string,
-  starts: WordStarts
-): { start: number; end: number }[] {
+  candidates: readonly number[] | undefined
+): readonly { start: number; end: number }[] {
+  if (gated.keys === null) return scannedMatches(gated.expression, text);
+  // Most expressions have no candidates in most comments: return without allocating.
+  if (!candidates) return NO_MATCHES;
   const found: { start: number; end: number }[] = [];
-  if (gated.keys === null) {
-    for (const match of text.matchAll(gated.expression)) {
-      if (match[0].length > 0)
-        found.push({ start: match.index, end: match.index + match[0].length });
-    }
-    return found;
-  }
-  const candidates: number[] = [];
-  for (const key of gated.keys) candidates.push(...(starts.get(key) ?? []));
-  if (candidates.length === 0) return found;
-  candidates.sort((a, b) => a - b);
   let reached = -1;
   for (const position of candidates) {
     if (position < reached) continue;
@@ -66,6 +46,14 @@ export function gatedMatches(
     if (!match || match[0].length === 0) continue;
     found.push({ start: position, end: position + match[0].length });
     reached = position + match[0].length;
+  }
+  return found;
+}
+
+function scannedMatches(expression: RegExp, text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(expression)) {
+    if (match[0].length > 0) found.push({ start: match.index, end: match.index + match[0].length });
   }
   return found;
 }

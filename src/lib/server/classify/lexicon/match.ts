@@ -2,7 +2,8 @@
  * Every lexicon match in one text. The steps, each for a reason:
  *   1. normalise (evasion), tokenise (for the window rules), find echo candidates once;
  *   2. run every entry's expressions (or echo rule), keeping hits its context allows;
- *      each is tried only at the word starts its opening letters allow (gate.ts);
+ *      each is tried only at the word starts its opening letters allow (gate.ts), found
+ *      with one index lookup per word (key-index.ts);
  *   3. innocent entries (Rothschild Boulevard, 50 shekels, tribal council) silence the
  *      hits they overlap and hand fusion a dampen factor;
  *   4. a hit inside a longer hit that already carries its label is dropped, so `goyim`
@@ -15,7 +16,8 @@ import type { CompiledEntry, CompiledLexicon } from './compile';
 import { contextAllows, tokenise, type Token } from './context';
 import { isMention, mentionWeights } from './counterspeech';
 import { findEchoes, type EchoCandidate } from './echo';
-import { gatedMatches, wordStarts, type WordStarts } from './gate';
+import { gatedMatches } from './gate';
+import { candidateStarts, keyIndexOf } from './key-index';
 import type { Category } from './entries';
 import { normalise, toOriginal, type NormalisedText } from './normalise';
 
@@ -55,13 +57,16 @@ interface Hit {
 export function analyseText(lexicon: CompiledLexicon, text: string): LexiconAnalysis {
   const normalised = normalise(text);
   let tokens: Token[] | undefined; // only entries with context rules need them
-  const starts = wordStarts(normalised.text);
+  const index = keyIndexOf(lexicon.entries);
+  const candidates = candidateStarts(index, normalised.text);
   let echoes: EchoCandidate[] | undefined;
   const hits: Hit[] = [];
+  let firstExpression = 0; // the number key-index.ts gives the entry's first expression
   for (const entry of lexicon.entries) {
     const spans = entry.echo
       ? echoHits(entry, (echoes ??= findEchoes(normalised, text)))
-      : expressionHits(entry, normalised.text, starts);
+      : expressionHits(entry, normalised.text, candidates, firstExpression);
+    firstExpression += entry.expressions.length;
     for (const span of spans) {
       const allowed =
         !entry.context ||
@@ -85,12 +90,22 @@ export function analyseText(lexicon: CompiledLexicon, text: string): LexiconAnal
   };
 }
 
+/** Shared by the many entries that find nothing, so that they allocate nothing. */
+const NO_SPANS: readonly { start: number; end: number }[] = [];
+
 function expressionHits(
   entry: CompiledEntry,
   text: string,
-  starts: WordStarts
-): { start: number; end: number }[] {
-  return entry.expressions.flatMap((gated) => gatedMatches(gated, text, starts));
+  candidates: readonly (readonly number[] | undefined)[],
+  firstExpression: number
+): readonly { start: number; end: number }[] {
+  let spans: { start: number; end: number }[] | undefined;
+  let number = firstExpression;
+  for (const gated of entry.expressions) {
+    const found = gatedMatches(gated, text, candidates[number++]);
+    if (found.length > 0) (spans ??= []).push(...found);
+  }
+  return spans ?? NO_SPANS;
 }
 
 function echoHits(entry: CompiledEntry, echoes: readonly EchoCandidate[]): EchoCandidate[] {

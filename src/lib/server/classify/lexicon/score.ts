@@ -17,6 +17,10 @@ const MENTION_NOTE =
   ' Here it is quoted, condemned or reported rather than used, so it weighs less.';
 
 export function toComponentResult(analysis: LexiconAnalysis): ComponentResult {
+  // Most comments match nothing: the same result as below, without the bookkeeping.
+  if (analysis.matches.length === 0 && analysis.innocent.length === 0) {
+    return { scores: zeroScores(), spans: [] };
+  }
   const result: ComponentResult = {
     scores: noisyOrByEntry(analysis.matches),
     spans: analysis.matches.map(toSpan)
@@ -36,13 +40,17 @@ function noisyOrByEntry(matches: readonly LexiconMatch[]): LabelScores {
     }
     heaviest.set(match.entryId, seen);
   }
-  const scores = Object.fromEntries(LABELS.map((label) => [label, 0])) as LabelScores;
+  const scores = zeroScores();
   for (const label of LABELS) {
     let miss = 1;
     for (const weights of heaviest.values()) miss *= 1 - (weights[label] ?? 0);
     scores[label] = 1 - miss;
   }
   return scores;
+}
+
+function zeroScores(): LabelScores {
+  return Object.fromEntries(LABELS.map((label) => [label, 0])) as LabelScores;
 }
 
 function toSpan(match: LexiconMatch): Span {
