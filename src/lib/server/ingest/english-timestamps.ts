@@ -4,7 +4,7 @@
  * 2016 6:12 PM", "Thu Nov 10, 2016 3:40 pm". The month is a word, so day and month cannot
  * be swapped; numeric dates such as "05/06/2017" are ambiguous and are left to chrono.
  */
-import { hourFrom12, isoFromParts, numbered } from './timestamp-parts';
+import { hourFrom12, isoFromParts, namedMonth, numbered } from './timestamp-parts';
 
 const MONTHS = numbered(
   [
@@ -88,9 +88,8 @@ function namedParts(
   const match = MONTH_DAY_YEAR.exec(text);
   if (!match) return undefined;
   const [, weekdayName, monthName, dot] = match;
-  const monthKey = monthName!.toLowerCase();
-  const month = MONTHS.get(monthKey);
-  if (month === undefined || (dot !== '' && !ABBREVIATED.has(monthKey))) return undefined;
+  const month = namedMonth(MONTHS, ABBREVIATED, monthName!, dot!);
+  if (month === undefined) return undefined;
   const weekday = weekdayName === undefined ? undefined : WEEKDAYS.get(weekdayName.toLowerCase());
   if (weekdayName !== undefined && weekday === undefined) return undefined;
   return { month, weekday, match };

@@ -4,7 +4,7 @@
  * a word in the one, and dotted numeric dates are day-first wherever they are written (a
  * second number over 12 is left to chrono, which would swap it). Times are 24-hour.
  */
-import { isoFromParts, numbered } from './timestamp-parts';
+import { clock, isoFromDotted, isoFromParts, namedMonth, numbered } from './timestamp-parts';
 
 const MONTHS = numbered(
   [
@@ -58,21 +58,13 @@ export function readGermanTimestamp(text: string): string | undefined {
   const named = DAY_MONTH_YEAR.exec(text);
   if (named) return readNamedMonth(named);
   const dotted = DOTTED.exec(text);
-  if (!dotted) return undefined;
-  const [, day, month, year, hour, minute] = dotted;
-  return isoFromParts({
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    ...time(hour, minute)
-  });
+  return dotted ? isoFromDotted(dotted) : undefined;
 }
 
 function readNamedMonth(match: RegExpExecArray): string | undefined {
   const [, shortWeekday, fullWeekday, day, monthName, dot, year, hour, minute] = match;
-  const monthKey = monthName!.toLowerCase();
-  const month = MONTHS.get(monthKey);
-  if (month === undefined || (dot !== '' && !ABBREVIATED.has(monthKey))) return undefined;
+  const month = namedMonth(MONTHS, ABBREVIATED, monthName!, dot!);
+  if (month === undefined) return undefined;
   const weekday =
     shortWeekday !== undefined
       ? SHORT_WEEKDAYS.get(shortWeekday.toLowerCase())
@@ -85,10 +77,6 @@ function readNamedMonth(match: RegExpExecArray): string | undefined {
     month,
     day: Number(day),
     weekday,
-    ...time(hour, minute)
+    ...clock(hour, minute)
   });
-}
-
-function time(hour: string | undefined, minute: string | undefined) {
-  return hour === undefined ? {} : { hour: Number(hour), minute: Number(minute) };
 }

@@ -4,7 +4,7 @@
  * only the abbreviations chrono reads (it reads no "июн", "июл" or "сент"); "2016 г." and
  * anything else is left to chrono, which drops the time after a "г.". Times are 24-hour.
  */
-import { isoFromParts, numbered } from './timestamp-parts';
+import { clock, isoFromDotted, isoFromParts, namedMonth, numbered } from './timestamp-parts';
 
 const MONTHS = numbered(
   [
@@ -36,22 +36,10 @@ export function readRussianTimestamp(text: string): string | undefined {
   const named = DAY_MONTH_YEAR.exec(text);
   if (named) {
     const [, day, monthName, dot, year, hour, minute] = named;
-    const monthKey = monthName!.toLowerCase();
-    const month = MONTHS.get(monthKey);
-    if (month === undefined || (dot !== '' && !ABBREVIATED.has(monthKey))) return undefined;
-    return isoFromParts({ year: Number(year), month, day: Number(day), ...time(hour, minute) });
+    const month = namedMonth(MONTHS, ABBREVIATED, monthName!, dot!);
+    if (month === undefined) return undefined;
+    return isoFromParts({ year: Number(year), month, day: Number(day), ...clock(hour, minute) });
   }
   const dotted = DOTTED.exec(text);
-  if (!dotted) return undefined;
-  const [, day, month, year, hour, minute] = dotted;
-  return isoFromParts({
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    ...time(hour, minute)
-  });
-}
-
-function time(hour: string | undefined, minute: string | undefined) {
-  return hour === undefined ? {} : { hour: Number(hour), minute: Number(minute) };
+  return dotted ? isoFromDotted(dotted) : undefined;
 }

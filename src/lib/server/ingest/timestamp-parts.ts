@@ -51,6 +51,40 @@ export function numbered(
   return table;
 }
 
+/**
+ * A month written as a word: its number, or undefined for a name not in `months` or a full
+ * name with a full stop (only `abbreviated` names take one: "Nov." but not "November.").
+ */
+export function namedMonth(
+  months: ReadonlyMap<string, number>,
+  abbreviated: ReadonlySet<string>,
+  name: string,
+  dot: string
+): number | undefined {
+  const key = name.toLowerCase();
+  const month = months.get(key);
+  return month === undefined || (dot !== '' && !abbreviated.has(key)) ? undefined : month;
+}
+
+/** A 24-hour time captured as text; nothing for a date alone. */
+export function clock(
+  hour: string | undefined,
+  minute: string | undefined
+): Pick<TimestampParts, 'hour' | 'minute'> {
+  return hour === undefined ? {} : { hour: Number(hour), minute: Number(minute) };
+}
+
+/** A day-first dotted date, `[, day, month, year, hour?, minute?]` of its match (10.11.2016). */
+export function isoFromDotted(match: RegExpExecArray): string | undefined {
+  const [, day, month, year, hour, minute] = match;
+  return isoFromParts({
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    ...clock(hour, minute)
+  });
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysIn(year: number, month: number): number {
