@@ -39,8 +39,16 @@ export async function classifierAgreement(scope: AnalyticsScope): Promise<Agreem
     from unnest(${labelArray(scope.labels)}) as l(label)
     left join (${judged}) as x on true
     group by l.label`.execute(scope.db);
+  return withRates(scope.labels, rows);
+}
+
+/** The shown labels' rows in LABELS order, each with its precision and recall. */
+export function withRates(
+  labels: readonly Label[],
+  rows: readonly Omit<AgreementRow, 'precision' | 'recall'>[]
+): AgreementRow[] {
   const byLabel = new Map(rows.map((row) => [row.label, row]));
-  return scope.labels.map((label) => {
+  return labels.map((label) => {
     const row = byLabel.get(label)!;
     return {
       ...row,

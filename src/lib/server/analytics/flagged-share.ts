@@ -43,8 +43,15 @@ export async function flaggedShareByLabel(scope: AnalyticsScope): Promise<LabelS
       ...scope.labels.map((label) => countWhere(sql`${sql.lit(label)} = any(s.flagged)`).as(label))
     ])
     .executeTakeFirstOrThrow();
-  const counts = row as unknown as Record<string, number>;
-  return scope.labels.map((label) => ({
+  return labelShares(scope.labels, row as unknown as Record<string, number>);
+}
+
+/** Per-label rows from one row of counts: `scored` and one column per label. */
+export function labelShares(
+  labels: readonly Label[],
+  counts: Record<string, number>
+): LabelShareRow[] {
+  return labels.map((label) => ({
     label,
     scored: counts.scored!,
     flagged: counts[label]!,
@@ -59,7 +66,8 @@ const groupCounts = (scope: AnalyticsScope) =>
     countWhere(flaggedAsShown(scope)).as('flagged')
   ] as const;
 
-const withShare = <Row extends { flagged: number; scored: number }>(rows: Row[]) =>
+/** Each group's flagged share of its scored comments. */
+export const withShare = <Row extends { flagged: number; scored: number }>(rows: Row[]) =>
   rows.map((row) => ({ ...row, share: share(row.flagged, row.scored) }));
 
 export async function flaggedShareByOutlet(scope: AnalyticsScope): Promise<OutletShareRow[]> {

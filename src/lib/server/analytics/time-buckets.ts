@@ -15,6 +15,14 @@ export interface TimeBucketRow {
   bucket: string;
 }
 
+/** The bucket size for data from `first` to `last` (see above), as SQL. */
+export function bucketUnit(first: RawBuilder<unknown>, last: RawBuilder<unknown>) {
+  return sql<BucketUnit>`case
+    when ${last} - ${first} <= interval '92 days' then 'day'
+    when ${last} - ${first} <= interval '1100 days' then 'week'
+    else 'month' end`;
+}
+
 /**
  * `source` selects a timestamptz `at` and whatever the measures read (as `x.…`); each
  * measure is an aggregate over one bucket's rows, named by its alias.
@@ -26,13 +34,7 @@ export async function countByTimeBucket<Row extends TimeBucketRow>(
 ): Promise<Row[]> {
   const { rows } = await sql<Row>`
     with x as (${source}),
-    span as (
-      select case
-        when max(at) - min(at) <= interval '92 days' then 'day'
-        when max(at) - min(at) <= interval '1100 days' then 'week'
-        else 'month' end as unit
-      from x
-    )
+    span as (select ${bucketUnit(sql`min(at)`, sql`max(at)`)} as unit from x)
     select span.unit,
       to_char(date_trunc(span.unit, x.at at time zone 'UTC'), 'YYYY-MM-DD') as bucket,
       ${sql.join(measures)}

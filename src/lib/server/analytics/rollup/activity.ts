@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { ActivityRow } from '../activity-over-time';
 import type { AnalyticsScope } from '../scope';
+import { bucketUnit } from '../time-buckets';
 import { flaggedAs, rollupSource } from './source';
 
 export async function rollupActivity(scope: AnalyticsScope): Promise<ActivityRow[]> {
@@ -18,13 +19,7 @@ export async function rollupActivity(scope: AnalyticsScope): Promise<ActivityRow
   ]);
   const { rows } = await sql<ActivityRow>`
     with x as (${source}),
-    span as (
-      select case
-        when max(last_at) - min(first_at) <= interval '92 days' then 'day'
-        when max(last_at) - min(first_at) <= interval '1100 days' then 'week'
-        else 'month' end as unit
-      from x
-    )
+    span as (select ${bucketUnit(sql`min(first_at)`, sql`max(last_at)`)} as unit from x)
     select span.unit,
       to_char(date_trunc(span.unit, x.day::timestamp), 'YYYY-MM-DD') as bucket,
       sum(x.comments)::int as comments,

@@ -4,8 +4,8 @@
  * rows with a bit set hold only scored comments, and unscored ones are left out as live.
  */
 import { sql } from 'kysely';
-import type { AgreementRow } from '../agreement';
-import { share, type AnalyticsScope } from '../scope';
+import { withRates, type AgreementRow } from '../agreement';
+import type { AnalyticsScope } from '../scope';
 import { labelBit, rollupSource } from './source';
 
 export async function rollupAgreement(scope: AnalyticsScope): Promise<AgreementRow[]> {
@@ -27,13 +27,5 @@ export async function rollupAgreement(scope: AnalyticsScope): Promise<AgreementR
     from (values ${labels}) as l(label, bit)
     left join (${judged}) as x on true
     group by l.label`.execute(scope.db);
-  const byLabel = new Map(rows.map((row) => [row.label, row]));
-  return scope.labels.map((label) => {
-    const row = byLabel.get(label)!;
-    return {
-      ...row,
-      precision: share(row.truePositive, row.truePositive + row.falsePositive),
-      recall: share(row.truePositive, row.truePositive + row.falseNegative)
-    };
-  });
+  return withRates(scope.labels, rows);
 }

@@ -1,12 +1,14 @@
 /** The flagged-share series (see ../flagged-share.ts) from the rollup. */
 import { sql } from 'kysely';
 import {
+  labelShares,
   TOP_GROUPS,
+  withShare,
   type ArticleShareRow,
   type LabelShareRow,
   type OutletShareRow
 } from '../flagged-share';
-import { share, type AnalyticsScope } from '../scope';
+import type { AnalyticsScope } from '../scope';
 import { commentsWhere, flaggedAs, rollupSource, total } from './source';
 
 export async function rollupShareByLabel(scope: AnalyticsScope): Promise<LabelShareRow[]> {
@@ -16,13 +18,7 @@ export async function rollupShareByLabel(scope: AnalyticsScope): Promise<LabelSh
       ...scope.labels.map((label) => commentsWhere(flaggedAs([label])).as(label))
     ])
     .executeTakeFirstOrThrow();
-  const counts = row as unknown as Record<string, number>;
-  return scope.labels.map((label) => ({
-    label,
-    scored: counts.scored!,
-    flagged: counts[label]!,
-    share: share(counts[label]!, counts.scored!)
-  }));
+  return labelShares(scope.labels, row as unknown as Record<string, number>);
 }
 
 const groupCounts = (scope: AnalyticsScope) =>
@@ -31,9 +27,6 @@ const groupCounts = (scope: AnalyticsScope) =>
     total(sql`r.scored`).as('scored'),
     commentsWhere(flaggedAs(scope.labels)).as('flagged')
   ] as const;
-
-const withShare = <Row extends { flagged: number; scored: number }>(rows: Row[]) =>
-  rows.map((row) => ({ ...row, share: share(row.flagged, row.scored) }));
 
 export async function rollupShareByOutlet(scope: AnalyticsScope): Promise<OutletShareRow[]> {
   const rows = await rollupSource(scope)
