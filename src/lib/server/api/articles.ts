@@ -11,18 +11,13 @@ import { parseRouteId } from '../../route-id';
 import { findArticleById, listArticlePage, listArticlesWithCommentCounts } from '../corpus';
 import type { Schema } from '../db/schema';
 import { listArticleThread } from '../moderation/article-thread';
-import { parseQuery } from './query-params';
+import { pageSizeParam, parseQuery } from './query-params';
 import { notFound } from './responses';
 
 export const MAX_ARTICLES_PAGE = 1000;
 
 const pagingSchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'at least 1')
-    .max(MAX_ARTICLES_PAGE, `at most ${MAX_ARTICLES_PAGE}`)
-    .optional(),
+  limit: pageSizeParam(MAX_ARTICLES_PAGE).optional(),
   before: z.coerce.number().int().positive('an article id').optional()
 });
 

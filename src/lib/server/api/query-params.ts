@@ -38,7 +38,12 @@ export function parseQuery<Schemas extends Record<string, ObjectSchema>>(
   return { ok: true, value: parsed as { [Key in keyof Schemas]: z.output<Schemas[Key]> } };
 }
 
+/** `limit`: a page size from 1 to `max`; absent stays absent (see limitParam). */
+export function pageSizeParam(max: number) {
+  return z.coerce.number().int().min(1, `at least 1`).max(max, `at most ${max}`);
+}
+
 /** `limit`: a page size from 1 to `max`, `fallback` when absent. */
 export function limitParam(fallback: number, max: number) {
-  return z.coerce.number().int().min(1, `at least 1`).max(max, `at most ${max}`).default(fallback);
+  return pageSizeParam(max).default(fallback);
 }
