@@ -10,16 +10,17 @@
  * article_id (migration 0010) answers the article filter without reading the comment.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { commentTime, currentStatus, type AnalyticsScope } from './scope';
+import { filterConditions } from '../reports/report-source';
+import type { AnalyticsScope } from './scope';
 
 export function leanFilter(
   { filter }: AnalyticsScope,
   base: 'comments' | 'scores'
 ): { joins: RawBuilder<unknown>; where: RawBuilder<unknown> } {
-  const { from, to, outlet, article, story, status } = filter;
+  const { from, to, outlet, story, status } = filter;
   const dated = from !== undefined || to !== undefined;
   const commentId = base === 'comments' ? sql.ref('c.id') : sql.ref('s.comment_id');
-  const articleId = base === 'comments' ? sql.ref('c.article_id') : sql.ref('s.article_id');
+  const articleId = sql<number>`${sql.ref(base === 'comments' ? 'c.article_id' : 's.article_id')}`;
   const joins = [
     dated && base === 'scores' && sql`join comments c on c.id = s.comment_id`,
     (dated || outlet !== undefined || story !== undefined) &&
@@ -27,14 +28,7 @@ export function leanFilter(
     dated && sql`join documents d on d.id = a.document_id`,
     status.length > 0 && sql`left join comment_moderation m on m.comment_id = ${commentId}`
   ].filter((join) => join !== false);
-  const conditions = [
-    from && sql`${commentTime} >= ${from.at}`,
-    to && (to.exclusive ? sql`${commentTime} < ${to.at}` : sql`${commentTime} <= ${to.at}`),
-    outlet !== undefined && sql`a.outlet = ${outlet}`,
-    article !== undefined && sql`${articleId} = ${article}`,
-    story !== undefined && sql`a.story_group_id = ${story}`,
-    status.length > 0 && sql`${currentStatus} in (${sql.join(status)})`
-  ].filter((condition) => condition !== undefined && condition !== false);
+  const conditions = filterConditions(filter, articleId);
   return {
     joins: joins.length === 0 ? sql`` : sql.join(joins, sql` `),
     where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
