@@ -282,6 +282,12 @@ export type AnalyticsRollupHistogramTable = {
   status: ModerationStatus;
 } & Record<`${Label}_b${string}`, number>;
 
+/** analytics_rollup summed over all days, for filters without a date range (migration 0012). */
+export type AnalyticsRollupTotalTable = Omit<AnalyticsRollupTable, 'day' | 'first_at' | 'last_at'>;
+
+/** analytics_rollup_histogram summed over all days (migration 0012). */
+export type AnalyticsRollupHistogramTotalTable = Omit<AnalyticsRollupHistogramTable, 'day'>;
+
 /** The one row that says what analytics_rollup was built from (see analytics/rollup/). */
 export interface RollupStateTable {
   id: number;
@@ -313,6 +319,8 @@ export interface Schema {
   analytics_rollup: AnalyticsRollupTable;
   analytics_rollup_histogram: AnalyticsRollupHistogramTable;
   analytics_rollup_authors: AnalyticsRollupAuthorsTable;
+  analytics_rollup_total: AnalyticsRollupTotalTable;
+  analytics_rollup_histogram_total: AnalyticsRollupHistogramTotalTable;
   rollup_state: RollupStateTable;
 }
 

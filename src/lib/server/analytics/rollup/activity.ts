@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import type { ActivityRow } from '../activity-over-time';
 import type { AnalyticsScope } from '../scope';
 import { bucketUnit } from '../time-buckets';
-import { flaggedAs, rollupSource } from './source';
+import { flaggedAs, rollupDaySource } from './source';
 
 export async function rollupActivity(scope: AnalyticsScope): Promise<ActivityRow[]> {
-  const source = rollupSource(scope).select([
+  const source = rollupDaySource(scope).select([
     'r.day',
     'r.first_at',
     'r.last_at',

@@ -5,7 +5,8 @@
  * TRUNCATE for the same reason: TRUNCATE would lock the tables against those readers.
  *
  * Three tables (see migration 0011): the counts by flagged labels, the histograms of the
- * scored comments, and the flagged or removed comments per author. The expressions mirror
+ * scored comments, and the flagged or removed comments per author; then the first two
+ * summed over all days (totals.ts, migration 0012). The expressions mirror
  * the live series: the reports' commentTime and currentStatus, and score-histogram.ts's
  * bin, least(floor(score × 20), 19). */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -16,6 +17,7 @@ import { commentTime, currentStatus } from '../scope';
 import { HISTOGRAM_BINS } from '../score-histogram';
 import { BINS, binColumn } from './bins';
 import { labelBit } from './source';
+import { rebuildTotals } from './totals';
 
 const binOf = (label: string) => sql.ref(`bin_${label}`);
 
@@ -94,6 +96,8 @@ export async function rebuildRollup(
       sql`c.author is not null and (s.max_flagged_score is not null or m.status = 'removed')`
     )}) as x
     group by x.article_id, x.day, x.status, x.flagged_mask, x.author`.execute(trx);
+
+  await rebuildTotals(trx, only('article_id'));
 
   await sql`
     insert into rollup_state (id, built_at, changes_since, max_comment_id, settings_fingerprint)

@@ -1,6 +1,7 @@
 /**
  * The rollup rows a filter selects: analytics_rollup (_histogram, _authors) r ⋈ articles a,
- * narrowed the way reports/report-source.ts narrows comments. Outlet and story come from the
+ * or their totals over all days when there is no date range, narrowed the way
+ * reports/report-source.ts narrows comments. Outlet and story come from the
  * article as it is now, so regrouping stories or renaming an outlet needs no rebuild.
  *
  * The rollup counts whole UTC days, so it answers a date range only when both bounds fall
@@ -41,18 +42,35 @@ function rollupFilter({ filter }: AnalyticsScope): RawBuilder<SqlBool> {
   return conditions.length === 0 ? sql`true` : sql`${sql.join(conditions, sql` and `)}`;
 }
 
-/** analytics_rollup rows of the filter's comments. */
+/** Whether the filter has a date range, which only the day rows can answer. */
+const dated = ({ filter }: AnalyticsScope) => filter.from !== undefined || filter.to !== undefined;
+
+/**
+ * analytics_rollup rows of the filter's comments, or without a date range the same counts
+ * summed over all days (analytics_rollup_total: a third of the rows). Typed as the totals,
+ * whose columns the day rows also have; rollupDaySource gives the day itself.
+ */
 export function rollupSource(scope: AnalyticsScope) {
+  const table = dated(scope) ? 'analytics_rollup' : 'analytics_rollup_total';
+  return scope.db
+    .selectFrom(`${table} as r` as 'analytics_rollup_total as r')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .where(rollupFilter(scope));
+}
+
+/** analytics_rollup rows of the filter's comments, for a chart by time. */
+export function rollupDaySource(scope: AnalyticsScope) {
   return scope.db
     .selectFrom('analytics_rollup as r')
     .innerJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
 
-/** analytics_rollup_histogram rows of the filter's scored comments. */
+/** analytics_rollup_histogram rows of the filter's scored comments (or their totals). */
 export function histogramSource(scope: AnalyticsScope) {
+  const table = dated(scope) ? 'analytics_rollup_histogram' : 'analytics_rollup_histogram_total';
   return scope.db
-    .selectFrom('analytics_rollup_histogram as r')
+    .selectFrom(`${table} as r` as 'analytics_rollup_histogram_total as r')
     .innerJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }

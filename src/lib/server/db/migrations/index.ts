@@ -15,6 +15,7 @@ import * as storyWindow from './2026-11-23-0008-story-window';
 import * as queueAuthorStats from './2026-11-23-0009-queue-author-stats';
 import * as scoresArticle from './2026-11-23-0010-scores-article';
 import * as analyticsRollup from './2026-11-23-0011-analytics-rollup';
+import * as analyticsRollupTotals from './2026-11-23-0012-analytics-rollup-totals';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -27,7 +28,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0008-story-window': storyWindow,
   '2026-11-23-0009-queue-author-stats': queueAuthorStats,
   '2026-11-23-0010-scores-article': scoresArticle,
-  '2026-11-23-0011-analytics-rollup': analyticsRollup
+  '2026-11-23-0011-analytics-rollup': analyticsRollup,
+  '2026-11-23-0012-analytics-rollup-totals': analyticsRollupTotals
 };
 
 export const migrationProvider: MigrationProvider = {
