@@ -59,6 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     insert into analytics_rollup_histogram_total (article_id, status, ${columns})
     select article_id, status, ${sums}
     from analytics_rollup_histogram group by article_id, status`.execute(db);
+  // Statistics now rather than at autovacuum's next pass, so the first plans know their size.
+  await sql`analyze analytics_rollup_total, analytics_rollup_histogram_total`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
