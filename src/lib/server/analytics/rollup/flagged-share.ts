@@ -39,13 +39,27 @@ export async function rollupShareByOutlet(scope: AnalyticsScope): Promise<Outlet
   return withShare(rows);
 }
 
+/** The busiest articles by id first, then the title and outlet of only those fifteen. */
 export async function rollupShareByArticle(scope: AnalyticsScope): Promise<ArticleShareRow[]> {
-  const rows = await rollupSource(scope)
-    .select(['a.id as articleId', 'a.title', 'a.outlet', ...groupCounts(scope)])
-    .groupBy(['a.id', 'a.title', 'a.outlet'])
+  const busiest = rollupSource(scope)
+    .select(['r.article_id', ...groupCounts(scope)])
+    .groupBy('r.article_id')
     .orderBy('comments', 'desc')
-    .orderBy('a.id')
-    .limit(TOP_GROUPS)
+    .orderBy('r.article_id')
+    .limit(TOP_GROUPS);
+  const rows = await scope.db
+    .selectFrom(busiest.as('t'))
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .select([
+      't.article_id as articleId',
+      'a.title',
+      'a.outlet',
+      't.comments',
+      't.scored',
+      't.flagged'
+    ])
+    .orderBy('t.comments', 'desc')
+    .orderBy('t.article_id')
     .execute();
   return withShare(rows);
 }

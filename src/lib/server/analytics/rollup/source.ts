@@ -42,6 +42,13 @@ function rollupFilter({ filter }: AnalyticsScope): RawBuilder<SqlBool> {
   return conditions.length === 0 ? sql`true` : sql`${sql.join(conditions, sql` and `)}`;
 }
 
+/*
+ * Every rollup row has its article (a NOT NULL foreign key), so a LEFT JOIN keeps the same
+ * rows as an inner one; unlike an inner one, PostgreSQL drops it when the query reads no
+ * column of the article (no outlet or story in the filter, no chart by outlet): about half
+ * of a simple chart's time over the 31,551 total rows.
+ */
+
 /** Whether the filter has a date range, which only the day rows can answer. */
 const dated = ({ filter }: AnalyticsScope) => filter.from !== undefined || filter.to !== undefined;
 
@@ -54,7 +61,7 @@ export function rollupSource(scope: AnalyticsScope) {
   const table = dated(scope) ? 'analytics_rollup' : 'analytics_rollup_total';
   return scope.db
     .selectFrom(`${table} as r` as 'analytics_rollup_total as r')
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
 
@@ -62,7 +69,7 @@ export function rollupSource(scope: AnalyticsScope) {
 export function rollupDaySource(scope: AnalyticsScope) {
   return scope.db
     .selectFrom('analytics_rollup as r')
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
 
@@ -71,7 +78,7 @@ export function histogramSource(scope: AnalyticsScope) {
   const table = dated(scope) ? 'analytics_rollup_histogram' : 'analytics_rollup_histogram_total';
   return scope.db
     .selectFrom(`${table} as r` as 'analytics_rollup_histogram_total as r')
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
 
@@ -79,7 +86,7 @@ export function histogramSource(scope: AnalyticsScope) {
 export function authorsSource(scope: AnalyticsScope) {
   return scope.db
     .selectFrom('analytics_rollup_authors as r')
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
     .where(rollupFilter(scope));
 }
 
