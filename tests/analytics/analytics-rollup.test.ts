@@ -2,13 +2,16 @@
  * The analytics rollup (server/analytics/rollup): for the fixture, every series it serves
  * equals the live series for each kind of filter, on both engines; a decision, a re-score
  * and a threshold change each make the next analyticsSeries rebuild it; and a filter whose
- * range is not whole UTC days is answered live.
+ * range is not whole UTC days is answered live. Both levels are covered: the day rows
+ * (filters with a date range, and activity) and their totals over all days (the rest),
+ * which always equal the day rows summed, migration 0012 included.
  */
 import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { reportFilterSchema } from '../../src/lib/schemas/report-filter';
 import { analyticsSeries, type AnalyticsSeries } from '../../src/lib/server/analytics';
 import { REBUILD_LOCK } from '../../src/lib/server/analytics/rollup/refresh';
+import * as totalsMigration from '../../src/lib/server/db/migrations/2026-11-23-0012-analytics-rollup-totals';
 import { enqueueCommentsOfArticle, runWorker } from '../../src/lib/server/classify/jobs';
 import { LABELS, type Classifier, type LabelScores } from '../../src/lib/server/classify/types';
 import { decide } from '../../src/lib/server/moderation';
@@ -55,6 +58,26 @@ describeEachEngine('analytics rollup', (database) => {
   const expectLive = async (input: Record<string, unknown> = {}) =>
     expect(counts(await fromRollup(input))).toEqual(counts(await live(input)));
 
+  /** The totals level equals the day level summed over days, row for row. */
+  const expectTotalsSumDays = async () => {
+    const totals = await sql<Record<string, unknown>>`
+      select article_id, status, flagged_mask, comments, scored from analytics_rollup_total
+      order by 1, 2, 3`.execute(db());
+    const days = await sql<Record<string, unknown>>`
+      select article_id, status, flagged_mask, sum(comments)::int as comments,
+        sum(scored)::int as scored
+      from analytics_rollup group by 1, 2, 3 order by 1, 2, 3`.execute(db());
+    expect(totals.rows.length).toBeGreaterThan(0);
+    expect(totals.rows).toEqual(days.rows);
+    const histogram = (table: string) => sql<Record<string, unknown>>`
+      select article_id, status, sum(toxicity_b00)::int as t0, sum(insult_b19)::int as i19,
+        sum(antisemitism_b07)::int as a7
+      from ${sql.table(table)} group by 1, 2 order by 1, 2`;
+    expect((await histogram('analytics_rollup_histogram_total').execute(db())).rows).toEqual(
+      (await histogram('analytics_rollup_histogram').execute(db())).rows
+    );
+  };
+
   beforeAll(async () => {
     fixture = await storeAnalyticsFixture(db());
   });
@@ -77,6 +100,37 @@ describeEachEngine('analytics rollup', (database) => {
     for (const input of filters) await expectLive(input);
     // Not vacuous: the fixture's counts are there.
     expect((await fromRollup()).flaggedShare.byLabel[0]).toMatchObject({ flagged: 3, scored: 7 });
+    await expectTotalsSumDays();
+  });
+
+  test('without a date range the charts read the totals, with one the day rows', async () => {
+    await fromRollup();
+    // Skew the totals only: the undated series move with them, the dated ones do not.
+    const { numUpdatedRows } = await db()
+      .updateTable('analytics_rollup_total')
+      .set((eb) => ({ scored: eb('scored', '+', 100) }))
+      .executeTakeFirstOrThrow();
+    try {
+      const skewed = await fromRollup();
+      expect(skewed.flaggedShare.byLabel[0]).toMatchObject({
+        flagged: 3,
+        scored: 7 + 100 * Number(numUpdatedRows)
+      });
+      await expectLive({ from: '2024-01-01' });
+    } finally {
+      await sql`update analytics_rollup_total set scored = scored - 100`.execute(db());
+    }
+    await expectLive();
+  });
+
+  test('migration 0012 fills the totals from a rollup already built', async () => {
+    await fromRollup();
+    await totalsMigration.down(db());
+    await totalsMigration.up(db());
+    // Served without a rebuild (nothing changed), from the totals the migration summed.
+    await expectTotalsSumDays();
+    await expectLive();
+    await expectLive({ outlet: 'Daily Planet', label: 'insult' });
   });
 
   test('a range that is not whole UTC days is answered live, exactly', async () => {
@@ -128,6 +182,8 @@ describeEachEngine('analytics rollup', (database) => {
       { flagged: 1 }
     );
     await expectLive();
+    // Each rebuild above was incremental or full; the totals followed either way.
+    await expectTotalsSumDays();
   });
 
   test('the activity bucket size follows the exact times, not whole days', async () => {
