@@ -59,7 +59,8 @@ export function storyComparison(scope: AnalyticsScope): Promise<StoryOutletRow[]
  * The groups' rows from per-article counts, live or from the rollup. First the shown groups,
  * ranked by their comments alone (PostgreSQL computes only the sum the ranking reads), then
  * their copies' counts from only their articles: ranking and counting every group's copies
- * at once cost 3× as much at a million comments (9,000 rows grouped by outlet to show ~30).
+ * at once cost nearly twice as much at a million comments (9,000 rows grouped by outlet to
+ * show ~700).
  */
 export async function compareStories(
   scope: AnalyticsScope,
