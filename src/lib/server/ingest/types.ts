@@ -84,6 +84,11 @@ export interface CommentFormat {
   /** Human name shown in the UI. */
   name: string;
   /**
+   * The most evidence detect() can return on each kind of page (the registry clamps to it).
+   * Once a format earlier in the registry scores this much, this one cannot win and is not run.
+   */
+  maxEvidence: Readonly<Record<Markup, number>>;
+  /**
    * Evidence that the page uses this comment system, 0..1. Cheap and side-effect free:
    * the registry calls every format's detect on every page.
    */

@@ -19,6 +19,7 @@ const PARENT_LINK = /#comment-(\d+)$/;
 export const disqus: CommentFormat = {
   id: 'disqus',
   name: 'Disqus',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect(page: Page): number {
     if (page.markup === 'text') return scoreDisqusText(page.lines);
     const { $ } = page;

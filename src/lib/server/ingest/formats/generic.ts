@@ -28,6 +28,7 @@ const CONTENT =
 export const generic: CommentFormat = {
   id: 'generic',
   name: 'Generic (repeated author/date/reply blocks)',
+  maxEvidence: { text: 0.8, html: 0.7 },
   detect: (page: Page) =>
     page.markup === 'html' ? detectHtml(page) : detectGenericText(page.lines),
   parse: (page: Page): ThreadDraft =>

@@ -20,6 +20,7 @@ const INDENT_WIDTH = 40;
 export const hackerNews: CommentFormat = {
   id: 'hacker-news',
   name: 'Hacker News',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect(page: Page): number {
     if (page.markup === 'text') return scoreHackerNewsText(page.lines);
     const { $ } = page;

@@ -49,6 +49,7 @@ const SHAPE: BlockShape = {
 export const livefyre: CommentFormat = {
   id: 'livefyre',
   name: 'Livefyre',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

@@ -19,6 +19,7 @@ const WROTE =
 export const phpbb: CommentFormat = {
   id: 'phpbb',
   name: 'phpBB',
+  maxEvidence: { text: 0.85, html: 0.9 },
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectPhpbbText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parsePhpbbText(page.lines)

@@ -20,6 +20,7 @@ const GONE_AUTHOR = /^\[(deleted|removed)\]$/;
 export const redditNew: CommentFormat = {
   id: 'reddit-new',
   name: 'Reddit (new)',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect(page: Page): number {
     if (page.markup === 'text') return scoreNewRedditText(page.lines);
     const { $ } = page;

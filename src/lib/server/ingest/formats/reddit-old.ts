@@ -20,6 +20,7 @@ const GONE_AUTHOR = /^\[(?:deleted|removed)\]$/;
 export const redditOld: CommentFormat = {
   id: 'reddit-old',
   name: 'Reddit (old)',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect(page: Page): number {
     if (page.markup === 'text') return scoreOldRedditText(page.lines);
     const { $ } = page;

@@ -42,6 +42,7 @@ const SHAPE: BlockShape = {
 export const spotim: CommentFormat = {
   id: 'spotim',
   name: 'Spot.IM (OpenWeb)',
+  maxEvidence: { text: 0.85, html: 0.95 },
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

@@ -20,6 +20,7 @@ const QUOTE_LABEL = /^(?:Quote|Zitat|Цитата|Citation|Cita|Quota):?$/u;
 export const vbulletin: CommentFormat = {
   id: 'vbulletin',
   name: 'vBulletin',
+  maxEvidence: { text: 0.85, html: 0.95 },
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectVbulletinText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseVbulletinText(page.lines)

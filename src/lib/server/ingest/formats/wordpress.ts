@@ -19,6 +19,7 @@ const NOT_TEXT =
 export const wordpress: CommentFormat = {
   id: 'wordpress',
   name: 'WordPress',
+  maxEvidence: { text: 0.9, html: 0.9 },
   detect(page: Page): number {
     if (page.markup === 'text') return scoreWordpressText(page.lines);
     const { $ } = page;

@@ -21,6 +21,7 @@ const BODY_CHROME = '.bbCodeBlock-expandLink, .js-selectToQuoteEnd';
 export const xenforo: CommentFormat = {
   id: 'xenforo',
   name: 'XenForo',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectXenforoText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseXenforoText(page.lines)

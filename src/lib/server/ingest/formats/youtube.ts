@@ -25,6 +25,7 @@ const REPLIES = 'ytd-comment-replies-renderer';
 export const youtube: CommentFormat = {
   id: 'youtube',
   name: 'YouTube',
+  maxEvidence: { text: 0.9, html: 0.95 },
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectYoutubeText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseYoutubeText(page.lines)

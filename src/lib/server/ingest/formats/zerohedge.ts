@@ -33,6 +33,7 @@ const COMMENT_HEADER =
 export const zerohedge: CommentFormat = {
   id: 'zerohedge',
   name: "ZeroHedge (Name's picture)",
+  maxEvidence: { text: 0.9, html: 0.9 },
   detect(page: Page): number {
     if (page.markup === 'html') return detectZeroHedgeHtml(page.$);
     return commentStarts(page).length > 0 ? 0.9 : 0;
