@@ -16,7 +16,10 @@ type Parser = Pick<typeof chrono, 'parse'>;
  * one ("3 hours ago", "yesterday", a date without a year) does not. This catches relative
  * wording in every language chrono knows without a list of words per language.
  */
-const REFERENCES = [new Date(Date.UTC(2001, 0, 1, 12)), new Date(Date.UTC(2031, 6, 1, 12))];
+const REFERENCES = [
+  new Date(Date.UTC(2001, 0, 1, 12)),
+  new Date(Date.UTC(2031, 6, 1, 12))
+] as const;
 const MAX_RAW_LENGTH = 200;
 const YEARS = { first: 1990, last: 2100 };
 
@@ -34,10 +37,12 @@ export function parseTimestamp(raw: string): string | null {
 
 /** parseTimestamp the slow, general way: every locale chrono knows, read at both references. */
 export function readWithChrono(text: string): string | null {
+  const [first, second] = REFERENCES;
   for (const parser of parsersFor(text)) {
-    const readings = REFERENCES.map((reference) => readAt(parser, text, reference));
-    if (readings[0] === null) continue;
-    return readings[0] === readings[1] ? readings[0]! : null;
+    // Most text chrono is asked about is no date at all: one reading says so, not two.
+    const reading = readAt(parser, text, first);
+    if (reading === null) continue;
+    return reading === readAt(parser, text, second) ? reading : null;
   }
   return null;
 }
