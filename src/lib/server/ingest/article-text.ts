@@ -79,18 +79,24 @@ function readHeader(
     if (byline && header.byline === null) {
       header.byline = byline.trim();
       marks[index] = true;
-    } else if (isDateLine(line) && header.publishedAt === null) {
-      header.publishedAt = parseTimestamp(DATELINE.exec(line)?.[1] ?? line);
-      marks[index] = true;
+    } else if (header.publishedAt === null) {
+      // The date is read once: it is both the test for a date line and the value kept.
+      header.publishedAt = dateOfLine(line);
+      if (header.publishedAt !== null) marks[index] = true;
     }
   }
   return header;
 }
 
 function isDateLine(line: string): boolean {
+  return dateOfLine(line) !== null;
+}
+
+/** The date a date line ("Published: …", or a short line that is a date) gives, else null. */
+function dateOfLine(line: string): string | null {
   const dated = DATELINE.exec(line)?.[1];
-  if (dated) return parseTimestamp(dated) !== null;
-  return line.length <= MAX_DATE_LINE && !/[.!?]$/.test(line) && parseTimestamp(line) !== null;
+  if (dated) return parseTimestamp(dated);
+  return line.length <= MAX_DATE_LINE && !/[.!?]$/.test(line) ? parseTimestamp(line) : null;
 }
 
 /** Unmarked lines from `from`: lines of a block joined by '\n', blocks by a blank line. */
