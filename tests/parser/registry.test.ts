@@ -1,12 +1,18 @@
 /**
  * The registry skips a format that can at most tie the best evidence so far (its declared
- * maxEvidence). That is only exact while every detector stays under its ceiling, which the
- * first test checks on every fixture and seed page.
+ * maxEvidence) or whose sniff (mayClaim) says a marker every claim needs is missing. Both
+ * are only exact while the declarations are true, which the first tests check on every
+ * fixture and seed page.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ALL_FORMATS, pickFormat } from '../../src/lib/server/ingest/registry';
+import { disqus } from '../../src/lib/server/ingest/formats/disqus';
+import { generic } from '../../src/lib/server/ingest/formats/generic';
+import { hackerNews } from '../../src/lib/server/ingest/formats/hacker-news';
 import { wordpress } from '../../src/lib/server/ingest/formats/wordpress';
+import { xenforo } from '../../src/lib/server/ingest/formats/xenforo';
 import { youtube } from '../../src/lib/server/ingest/formats/youtube';
+import { buildPage } from '../../src/lib/server/ingest/page';
+import { ALL_FORMATS, MIN_EVIDENCE, pickFormat } from '../../src/lib/server/ingest/registry';
 import { allFixturePages, fixturePage, seedPages } from '../helpers/format-fixture-pages';
 
 afterEach(() => {
@@ -25,6 +31,58 @@ describe('format ceilings', () => {
   );
 });
 
+describe('format sniffs', () => {
+  const pages = [...allFixturePages(), ...seedPages()];
+  const sniffing = ALL_FORMATS.filter((format) => format.mayClaim !== undefined);
+  const article = buildPage(
+    ['Mayor Defends Budget', '', 'The council met on Tuesday and agreed the plan.', ''].join('\n')
+  );
+
+  it('covers the formats whose detectors walk every line', () => {
+    expect(sniffing.map((format) => format.id).sort()).toEqual([
+      'disqus',
+      'generic',
+      'hacker-news',
+      'youtube'
+    ]);
+  });
+
+  it.each(sniffing.map((format) => [format.id, format] as const))(
+    '%s: every page it claims passes its sniff',
+    (_, format) => {
+      const claimed = pages.filter(({ page }) => format.detect(page) >= MIN_EVIDENCE);
+      expect(claimed.length).toBeGreaterThan(0);
+      for (const { name, page } of claimed) expect(format.mayClaim!(page), name).toBe(true);
+    }
+  );
+
+  it.each(sniffing.map((format) => [format.id, format] as const))(
+    '%s: a plain article fails its sniff',
+    (_, format) => {
+      expect(format.mayClaim!(article)).toBe(false);
+    }
+  );
+
+  it('each sniff passes on the marker it looks for', () => {
+    const page = (text: string) => buildPage(`Title\n\n${text}\n`);
+    expect(youtube.mayClaim!(page('@anna_b'))).toBe(true);
+    expect(youtube.mayClaim!(page('1.2K SUBSCRIBERS'))).toBe(true);
+    expect(disqus.mayClaim!(page('8 years AGO'))).toBe(true);
+    expect(disqus.mayClaim!(page('just now'))).toBe(true);
+    expect(hackerNews.mayClaim!(page('pg 3 hours ago | parent'))).toBe(true);
+    expect(hackerNews.mayClaim!(page('pg on Nov 10, 2016 [–]'))).toBe(true);
+    expect(generic.mayClaim!(page('Like · Antworten'))).toBe(true);
+  });
+
+  it('the registry does not run a detector whose sniff fails', () => {
+    const detects = [youtube, disqus, hackerNews, generic].map((format) =>
+      vi.spyOn(format, 'detect')
+    );
+    expect(pickFormat(article)).toBeNull();
+    for (const detect of detects) expect(detect).not.toHaveBeenCalled();
+  });
+});
+
 describe('pickFormat', () => {
   it('does not run a detector that could at most tie the best evidence so far', () => {
     const page = fixturePage('wordpress/copied-en.txt');
@@ -37,9 +95,9 @@ describe('pickFormat', () => {
   it('still runs later detectors while they could beat the best so far', () => {
     const page = fixturePage('wordpress/copied-en.txt');
     vi.spyOn(wordpress, 'detect').mockReturnValue(0.6);
-    const youtubeDetect = vi.spyOn(youtube, 'detect');
+    const xenforoDetect = vi.spyOn(xenforo, 'detect');
     expect(pickFormat(page)?.format.id).toBe('wordpress');
-    expect(youtubeDetect).toHaveBeenCalledOnce();
+    expect(xenforoDetect).toHaveBeenCalledOnce();
   });
 
   it('cuts evidence over a format’s ceiling to the ceiling', () => {

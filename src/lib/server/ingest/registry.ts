@@ -49,13 +49,24 @@ export function pickFormat(page: Page): FormatChoice | null {
     // Ties go to the earlier format, so one that can at most tie the best so far cannot win:
     // on a page WordPress claims at 0.9 the ten detectors after it never walk its lines.
     if (best !== null && format.maxEvidence[page.markup] <= best.evidence) continue;
+    if (!mayClaim(format, page)) continue;
     const evidence = safeDetect(format, page);
     if (evidence >= MIN_EVIDENCE && (best === null || evidence > best.evidence))
       best = { format, evidence };
   }
   if (best) return best;
+  if (!mayClaim(FALLBACK_FORMAT, page)) return null;
   const evidence = safeDetect(FALLBACK_FORMAT, page);
   return evidence >= MIN_EVIDENCE ? { format: FALLBACK_FORMAT, evidence } : null;
+}
+
+/** The format's sniff; like detect(), a sniff that throws is a bug and must not stop the parse. */
+function mayClaim(format: CommentFormat, page: Page): boolean {
+  try {
+    return format.mayClaim?.(page) ?? true;
+  } catch {
+    return true;
+  }
 }
 
 /**

@@ -89,6 +89,12 @@ export interface CommentFormat {
    */
   maxEvidence: Readonly<Record<Markup, number>>;
   /**
+   * A cheap necessary condition, checked once per page before detect(): false only where
+   * detect(page) would score under the registry's MIN_EVIDENCE, because a marker every claim
+   * needs (a time word, a handle) is nowhere in the page's text. Absent: always run detect().
+   */
+  mayClaim?(page: Page): boolean;
+  /**
    * Evidence that the page uses this comment system, 0..1. Cheap and side-effect free:
    * the registry calls every format's detect on every page.
    */

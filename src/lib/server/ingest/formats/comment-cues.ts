@@ -104,6 +104,11 @@ export function isReplyLine(line: string): boolean {
   return isActionLine(line) && HAS_REPLY.test(line.trim());
 }
 
+/** Whether a reply word stands anywhere in `text` as HAS_REPLY sees it: every reply line has one. */
+export function hasReplyWord(text: string): boolean {
+  return HAS_REPLY.test(text);
+}
+
 /** A bare count, like a like or vote tally ("12", "1.2K"). */
 export function isCountLine(line: string): boolean {
   return COUNT_LINE.test(line.trim());

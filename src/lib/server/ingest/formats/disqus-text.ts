@@ -53,6 +53,11 @@ interface Header {
   notice?: string;
 }
 
+/** A claim needs a named header, whose time matches TIME: "… ago" or "just now". */
+export function mayBeDisqusText(text: string): boolean {
+  return /ago|just now/i.test(text);
+}
+
 export function scoreDisqusText(lines: readonly string[]): number {
   const headers = findHeaders(lines).filter((header) => header.author !== null);
   if (headers.length === 0) return 0;

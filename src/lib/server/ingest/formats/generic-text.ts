@@ -15,6 +15,7 @@ import {
   isActionLine,
   isCountLine,
   isNameLine,
+  hasReplyWord,
   isReplyLine,
   isSectionChrome,
   joinCommentLines
@@ -57,6 +58,14 @@ function canReply(block: LineBlock): boolean {
 function isComment(lines: readonly string[], block: LineBlock): boolean {
   const text = joinCommentLines(lines.slice(block.textStart, block.textEnd));
   return text !== '' && text.length <= MAX_COMMENT_CHARS && block.controls.length > 0;
+}
+
+/**
+ * A claim needs two blocks with a reply control, and a reply control line passes HAS_REPLY;
+ * a line is part of the page's text, so without a reply word in the text nothing can claim.
+ */
+export function mayBeGenericText(text: string): boolean {
+  return hasReplyWord(text);
 }
 
 export function detectGenericText(lines: readonly string[]): number {

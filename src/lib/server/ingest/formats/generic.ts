@@ -19,7 +19,7 @@ import {
   TIME,
   type CommentGroup
 } from './generic-html';
-import { detectGenericText, parseGenericText } from './generic-text';
+import { detectGenericText, mayBeGenericText, parseGenericText } from './generic-text';
 
 /** Elements that typically box a comment's words. */
 const CONTENT =
@@ -29,6 +29,7 @@ export const generic: CommentFormat = {
   id: 'generic',
   name: 'Generic (repeated author/date/reply blocks)',
   maxEvidence: { text: 0.8, html: 0.7 },
+  mayClaim: (page) => page.markup === 'html' || mayBeGenericText(page.text),
   detect: (page: Page) =>
     page.markup === 'html' ? detectHtml(page) : detectGenericText(page.lines),
   parse: (page: Page): ThreadDraft =>

@@ -35,6 +35,11 @@ interface Header {
   collapsed: boolean;
 }
 
+/** A claim needs a header, whose BYLINE holds "… ago" or "on Nov 10, 2016". */
+export function mayBeHackerNewsText(text: string): boolean {
+  return text.includes(' ago') || /on [A-Z][a-z]{2} \d{1,2}, \d{4}/.test(text);
+}
+
 export function scoreHackerNewsText(lines: readonly string[]): number {
   const headers = findHeaders(lines);
   if (headers.length === 0) return 0;

@@ -12,7 +12,7 @@ import { renderText } from '../dom';
 import { parentsFromDepths } from '../thread';
 import { isoFromAttribute } from './comment-dates';
 import { renderWithout } from './comment-dom';
-import { parseHackerNewsText, scoreHackerNewsText } from './hacker-news-text';
+import { mayBeHackerNewsText, parseHackerNewsText, scoreHackerNewsText } from './hacker-news-text';
 
 const ROWS = 'tr.athing.comtr';
 const INDENT_WIDTH = 40;
@@ -21,6 +21,7 @@ export const hackerNews: CommentFormat = {
   id: 'hacker-news',
   name: 'Hacker News',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'html' || mayBeHackerNewsText(page.text),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreHackerNewsText(page.lines);
     const { $ } = page;

@@ -44,6 +44,17 @@ const SHAPE: BlockShape = {
     EXPANDERS.test(line)
 };
 
+/**
+ * Every claim of 0.5 or more needs an @handle author or two lines of YouTube's chrome, so a
+ * page with neither an '@' nor a chrome word anywhere is not YouTube's (same words, same flags).
+ */
+const CHROME_WORDS =
+  /Add a comment|Sort by|Kommentar hinzufügen|Sortieren nach|Введите комментарий|Упорядочить|subscribers|Abonnenten|подписчик/iu;
+
+export function mayBeYoutubeText(text: string): boolean {
+  return text.includes('@') || CHROME_WORDS.test(text);
+}
+
 export function detectYoutubeText(lines: readonly string[]): number {
   const blocks = findBlocks(lines, SHAPE, commentsStart(lines)).filter(
     (block) => block.controls.length > 0

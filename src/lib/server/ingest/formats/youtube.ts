@@ -16,7 +16,7 @@ import type {
   ThreadDraft
 } from '../types';
 import { isoFromAttribute } from './comment-dates';
-import { detectYoutubeText, parseYoutubeText } from './widget-youtube-text';
+import { detectYoutubeText, mayBeYoutubeText, parseYoutubeText } from './widget-youtube-text';
 
 const THREAD = 'ytd-comment-thread-renderer';
 const COMMENT = 'ytd-comment-renderer, ytd-comment-view-model';
@@ -26,6 +26,7 @@ export const youtube: CommentFormat = {
   id: 'youtube',
   name: 'YouTube',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'html' || mayBeYoutubeText(page.text),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectYoutubeText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseYoutubeText(page.lines)
