@@ -11,6 +11,7 @@ import { hackerNews } from '../../src/lib/server/ingest/formats/hacker-news';
 import { wordpress } from '../../src/lib/server/ingest/formats/wordpress';
 import { xenforo } from '../../src/lib/server/ingest/formats/xenforo';
 import { youtube } from '../../src/lib/server/ingest/formats/youtube';
+import { zerohedge } from '../../src/lib/server/ingest/formats/zerohedge';
 import { buildPage } from '../../src/lib/server/ingest/page';
 import { ALL_FORMATS, MIN_EVIDENCE, pickFormat } from '../../src/lib/server/ingest/registry';
 import { allFixturePages, fixturePage, seedPages } from '../helpers/format-fixture-pages';
@@ -43,7 +44,8 @@ describe('format sniffs', () => {
       'disqus',
       'generic',
       'hacker-news',
-      'youtube'
+      'youtube',
+      'zerohedge'
     ]);
   });
 
@@ -72,10 +74,11 @@ describe('format sniffs', () => {
     expect(hackerNews.mayClaim!(page('pg 3 hours ago | parent'))).toBe(true);
     expect(hackerNews.mayClaim!(page('pg on Nov 10, 2016 [–]'))).toBe(true);
     expect(generic.mayClaim!(page('Like · Antworten'))).toBe(true);
+    expect(zerohedge.mayClaim!(page("O'Brien's picture"))).toBe(true);
   });
 
   it('the registry does not run a detector whose sniff fails', () => {
-    const detects = [youtube, disqus, hackerNews, generic].map((format) =>
+    const detects = [zerohedge, youtube, disqus, hackerNews, generic].map((format) =>
       vi.spyOn(format, 'detect')
     );
     expect(pickFormat(article)).toBeNull();

@@ -11,6 +11,8 @@ import { detectZeroHedgeHtml, parseZeroHedgeHtml } from './zerohedge-html';
 
 /** Names may hold spaces, digits, underscores, apostrophes ("O'Brien's picture"). */
 const PICTURE_LINE = /^\s*(\S.{0,49}?)['’]s picture\s*$/u;
+/** What every PICTURE_LINE holds. */
+const PICTURE_MARK = 's picture';
 const MAX_NAME_WORDS = 6;
 
 /** Widget text between comments, copied along with them. */
@@ -34,6 +36,8 @@ export const zerohedge: CommentFormat = {
   id: 'zerohedge',
   name: "ZeroHedge (Name's picture)",
   maxEvidence: { text: 0.9, html: 0.9 },
+  // Every comment of a copied page starts with a picture line; one search of the whole text.
+  mayClaim: (page) => page.markup === 'html' || page.text.includes(PICTURE_MARK),
   detect(page: Page): number {
     if (page.markup === 'html') return detectZeroHedgeHtml(page.$);
     return commentStarts(page).length > 0 ? 0.9 : 0;
@@ -52,7 +56,7 @@ function pictureLines(lines: readonly string[]): PictureLine[] {
   const found: PictureLine[] = [];
   lines.forEach((line, index) => {
     // The substring test keeps the regex (and its backtracking) off all other lines.
-    const name = line.includes('s picture') ? PICTURE_LINE.exec(line)?.[1]?.trim() : undefined;
+    const name = line.includes(PICTURE_MARK) ? PICTURE_LINE.exec(line)?.[1]?.trim() : undefined;
     if (!name || name.split(/\s+/).length > MAX_NAME_WORDS) return;
     // The avatar is a block of its own: a blank line (or the page edge) above or below it.
     const blankAbove = index === 0 || lines[index - 1]!.trim() === '';
