@@ -22,6 +22,8 @@ import { declaredEncoding, decodeWindows1252, isUtf32Bom, readBom, scanUtf8 } fr
 import { IngestError } from './errors';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** Stateless between calls (no `stream` option), so one decoder serves every document. */
+const UTF8 = new TextDecoder('utf-8');
 
 export interface DecodedText {
   text: string;
@@ -76,10 +78,10 @@ function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodedText {
   // Well-formed UTF-8, nearly every page, validated natively (isUtf8 checks the same ranges
   // as scanUtf8) instead of byte by byte in JavaScript: the same decision as below, faster.
   if (isUtf8(bytes) && (declared === null || !isAscii(bytes)))
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+    return { text: UTF8.decode(bytes), encoding: 'utf-8' };
   const scan = scanUtf8(bytes);
   if (scan.broken === 0 && (scan.multiByte > 0 || declared === null))
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+    return { text: UTF8.decode(bytes), encoding: 'utf-8' };
   if (declared !== null) return decodeStrictly(bytes, declared, 'the page declares');
   if (scan.multiByte >= scan.broken)
     throw new IngestError(

@@ -142,5 +142,6 @@ export function textOf($: CheerioAPI, scope: Cheerio<AnyNode>, selector: string)
 
 /** Splits rendered text into lines for the line-based parsers. */
 export function toLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on one character is a native fast path; most text has no carriage returns.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }

@@ -17,7 +17,7 @@ export function detectMarkup(text: string): Markup {
 
 export function buildPage(text: string, markup: Markup = detectMarkup(text)): Page {
   if (markup === 'text') {
-    const normalised = text.replace(/\r\n?/g, '\n');
+    const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     return { markup, text: normalised, lines: toLines(normalised) };
   }
   const $ = cheerio.load(text);
