@@ -10,6 +10,7 @@ import { generic } from '../../src/lib/server/ingest/formats/generic';
 import { hackerNews } from '../../src/lib/server/ingest/formats/hacker-news';
 import { wordpress } from '../../src/lib/server/ingest/formats/wordpress';
 import { xenforo } from '../../src/lib/server/ingest/formats/xenforo';
+import { spotim } from '../../src/lib/server/ingest/formats/spotim';
 import { youtube } from '../../src/lib/server/ingest/formats/youtube';
 import { zerohedge } from '../../src/lib/server/ingest/formats/zerohedge';
 import { buildPage } from '../../src/lib/server/ingest/page';
@@ -35,18 +36,22 @@ describe('format ceilings', () => {
 describe('format sniffs', () => {
   const pages = [...allFixturePages(), ...seedPages()];
   const sniffing = ALL_FORMATS.filter((format) => format.mayClaim !== undefined);
-  const article = buildPage(
+  const textArticle = buildPage(
     ['Mayor Defends Budget', '', 'The council met on Tuesday and agreed the plan.', ''].join('\n')
   );
+  const htmlArticle = buildPage(
+    '<html><head><title>Mayor Defends Budget</title></head><body><article class="post">' +
+      '<h1>Mayor Defends Budget</h1><p>The council met on Tuesday.</p></article></body></html>'
+  );
+  const textSniffs = ['disqus', 'generic', 'hacker-news', 'youtube', 'zerohedge'];
+  const htmlSniffs = sniffing.map((format) => format.id).filter((id) => id !== 'generic');
 
-  it('covers the formats whose detectors walk every line', () => {
-    expect(sniffing.map((format) => format.id).sort()).toEqual([
-      'disqus',
-      'generic',
-      'hacker-news',
-      'youtube',
-      'zerohedge'
-    ]);
+  it('covers every format but phpBB (its markers are too common to tell)', () => {
+    expect(sniffing.map((format) => format.id).sort()).toEqual(
+      ALL_FORMATS.map((format) => format.id)
+        .filter((id) => id !== 'phpbb')
+        .sort()
+    );
   });
 
   it.each(sniffing.map((format) => [format.id, format] as const))(
@@ -59,13 +64,14 @@ describe('format sniffs', () => {
   );
 
   it.each(sniffing.map((format) => [format.id, format] as const))(
-    '%s: a plain article fails its sniff',
-    (_, format) => {
-      expect(format.mayClaim!(article)).toBe(false);
+    '%s: a plain article fails its sniff where it has one',
+    (id, format) => {
+      expect(format.mayClaim!(textArticle)).toBe(!textSniffs.includes(id));
+      expect(format.mayClaim!(htmlArticle)).toBe(!htmlSniffs.includes(id));
     }
   );
 
-  it('each sniff passes on the marker it looks for', () => {
+  it('each text sniff passes on the marker it looks for', () => {
     const page = (text: string) => buildPage(`Title\n\n${text}\n`);
     expect(youtube.mayClaim!(page('@anna_b'))).toBe(true);
     expect(youtube.mayClaim!(page('1.2K SUBSCRIBERS'))).toBe(true);
@@ -77,11 +83,27 @@ describe('format sniffs', () => {
     expect(zerohedge.mayClaim!(page("O'Brien's picture"))).toBe(true);
   });
 
-  it('the registry does not run a detector whose sniff fails', () => {
-    const detects = [zerohedge, youtube, disqus, hackerNews, generic].map((format) =>
-      vi.spyOn(format, 'detect')
-    );
-    expect(pickFormat(article)).toBeNull();
+  it('an HTML sniff finds its marker in a tag name or any attribute value, in any case', () => {
+    const page = (body: string) => buildPage(`<html><body>${body}</body></html>`);
+    expect(wordpress.mayClaim!(page('<ol class="Comment-List"></ol>'))).toBe(true);
+    expect(wordpress.mayClaim!(page('<form id="commentform"></form>'))).toBe(true);
+    expect(disqus.mayClaim!(page('<div id="disqus_thread"></div>'))).toBe(true);
+    expect(youtube.mayClaim!(page('<ytd-app></ytd-app>'))).toBe(true);
+    expect(spotim.mayClaim!(page('<div data-spot-im-class="message-view"></div>'))).toBe(true);
+    expect(zerohedge.mayClaim!(page('<img alt="Anna’s picture">'))).toBe(true);
+    // An entity in the markup is decoded before the sniff reads it.
+    expect(wordpress.mayClaim!(page('<ol class="comment&#45;list"></ol>'))).toBe(true);
+  });
+
+  it.each([
+    ['text', textArticle],
+    ['HTML', htmlArticle]
+  ] as const)('the registry does not run a detector whose sniff fails (%s)', (_, article) => {
+    const detects = sniffing
+      .filter((format) => format.mayClaim!(article) === false)
+      .map((format) => vi.spyOn(format, 'detect'));
+    expect(detects.length).toBeGreaterThan(4);
+    pickFormat(article);
     for (const detect of detects) expect(detect).not.toHaveBeenCalled();
   });
 });

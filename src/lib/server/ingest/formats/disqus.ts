@@ -10,6 +10,7 @@ import type { CommentDraft, CommentFormat, Page, ThreadDraft } from '../types';
 import { enclosingIndex, ownFind } from './comment-dom';
 import { renderText } from '../dom';
 import { mayBeDisqusText, parseDisqusText, scoreDisqusText } from './disqus-text';
+import { mentionsAny } from './html-markers';
 
 const POST = 'li.post';
 const POSTS = `#post-list ${POST}, ul.post-list ${POST}, #disqus_thread ${POST}`;
@@ -20,7 +21,10 @@ export const disqus: CommentFormat = {
   id: 'disqus',
   name: 'Disqus',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'html' || mayBeDisqusText(page.text),
+  mayClaim: (page) =>
+    page.markup === 'html'
+      ? mentionsAny(page.$, ['post-list', 'disqus_thread'])
+      : mayBeDisqusText(page.text),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreDisqusText(page.lines);
     const { $ } = page;

@@ -13,6 +13,7 @@ import { parentsFromDepths } from '../thread';
 import { isoFromAttribute } from './comment-dates';
 import { renderWithout } from './comment-dom';
 import { mayBeHackerNewsText, parseHackerNewsText, scoreHackerNewsText } from './hacker-news-text';
+import { mentionsAny } from './html-markers';
 
 const ROWS = 'tr.athing.comtr';
 const INDENT_WIDTH = 40;
@@ -21,7 +22,10 @@ export const hackerNews: CommentFormat = {
   id: 'hacker-news',
   name: 'Hacker News',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'html' || mayBeHackerNewsText(page.text),
+  mayClaim: (page) =>
+    page.markup === 'html'
+      ? mentionsAny(page.$, ['comtr', 'comment-tree', 'hnuser'])
+      : mayBeHackerNewsText(page.text),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreHackerNewsText(page.lines);
     const { $ } = page;

@@ -21,6 +21,7 @@ import {
 import { isoFromAttribute, isTimeLine } from './comment-dates';
 import { ownFind } from './comment-dom';
 import { renderText } from '../dom';
+import { mentionsAny } from './html-markers';
 
 const COMMENT = '.fyre-comment-article';
 const DEPTH_CLASS = /\bfyre-comment-depth-(\d+)\b/;
@@ -50,6 +51,7 @@ export const livefyre: CommentFormat = {
   id: 'livefyre',
   name: 'Livefyre',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['fyre']),
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

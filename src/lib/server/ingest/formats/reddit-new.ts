@@ -12,6 +12,7 @@ import { renderText } from '../dom';
 import { isoFromAttribute } from './comment-dates';
 import { enclosingIndex, ownFind } from './comment-dom';
 import { parseNewRedditText, scoreNewRedditText } from './reddit-new-text';
+import { mentionsAny } from './html-markers';
 
 const COMMENT = 'shreddit-comment';
 /** Deleted and removed comments keep their place in the tree under these placeholder names. */
@@ -21,6 +22,7 @@ export const redditNew: CommentFormat = {
   id: 'reddit-new',
   name: 'Reddit (new)',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['shreddit-']),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreNewRedditText(page.lines);
     const { $ } = page;

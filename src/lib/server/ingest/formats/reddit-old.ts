@@ -11,6 +11,7 @@ import { renderText } from '../dom';
 import { isoFromAttribute } from './comment-dates';
 import { enclosingIndex, ownFind } from './comment-dom';
 import { parseOldRedditText, scoreOldRedditText } from './reddit-old-text';
+import { mentionsAny } from './html-markers';
 
 const COMMENT = '.thing.comment';
 const COMMENTS = `div.commentarea ${COMMENT}`;
@@ -21,6 +22,7 @@ export const redditOld: CommentFormat = {
   id: 'reddit-old',
   name: 'Reddit (old)',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['commentarea']),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreOldRedditText(page.lines);
     const { $ } = page;

@@ -21,6 +21,7 @@ import {
 import { isoFromAttribute, isTimeLine } from './comment-dates';
 import { ownFind } from './comment-dom';
 import { renderText } from '../dom';
+import { mentionsAny } from './html-markers';
 
 const MESSAGE = '[data-spot-im-class="message-view"]';
 const USERNAME = '[data-spot-im-class="message-username"], .spcv_username';
@@ -43,6 +44,8 @@ export const spotim: CommentFormat = {
   id: 'spotim',
   name: 'Spot.IM (OpenWeb)',
   maxEvidence: { text: 0.85, html: 0.95 },
+  mayClaim: (page) =>
+    page.markup === 'text' || mentionsAny(page.$, ['message-view', 'conversation']),
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

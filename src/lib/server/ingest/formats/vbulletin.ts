@@ -12,6 +12,7 @@ import { renderText, textOf } from '../dom';
 import type { CommentFormat, HtmlPage, Page, ThreadDraft } from '../types';
 import { detectVbulletinText, parseVbulletinText } from './forum-vbulletin-text';
 import { threadFromPosts, type ForumPost, type QuoteRef } from './forum-thread';
+import { mentionsAny } from './html-markers';
 
 const MESSAGE = 'div[id^="post_message_"]';
 const CONTAINER = 'li.postcontainer, li[id^="post_"], table[id^="post"], div[id^="edit"]';
@@ -21,6 +22,7 @@ export const vbulletin: CommentFormat = {
   id: 'vbulletin',
   name: 'vBulletin',
   maxEvidence: { text: 0.85, html: 0.95 },
+  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['post_message_', 'vbulletin']),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectVbulletinText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseVbulletinText(page.lines)

@@ -9,6 +9,7 @@ import type { CommentDraft, CommentFormat, Page, ThreadDraft } from '../types';
 import { isoFromAttribute } from './comment-dates';
 import { enclosingIndex, ownFind, renderWithout } from './comment-dom';
 import { parseWordpressText, scoreWordpressText, titleInHeading } from './wordpress-text';
+import { mentionsAny } from './html-markers';
 
 const LIST = 'ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist';
 const COMMENT = 'li.comment';
@@ -20,6 +21,8 @@ export const wordpress: CommentFormat = {
   id: 'wordpress',
   name: 'WordPress',
   maxEvidence: { text: 0.9, html: 0.9 },
+  mayClaim: (page) =>
+    page.markup === 'text' || mentionsAny(page.$, ['comment-list', 'commentlist', 'commentform']),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreWordpressText(page.lines);
     const { $ } = page;

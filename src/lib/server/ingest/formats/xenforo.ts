@@ -11,6 +11,7 @@ import type { CommentFormat, HtmlPage, Page, ThreadDraft } from '../types';
 import { isoFromAttribute } from './comment-dates';
 import { detectXenforoText, parseXenforoText } from './forum-xenforo-text';
 import { threadFromPosts, type ForumPost, type QuoteRef } from './forum-thread';
+import { mentionsAny } from './html-markers';
 
 const POST = 'article.message[data-author], div.message[data-author]';
 const BODY = '.message-body .bbWrapper, .message-content .bbWrapper';
@@ -22,6 +23,7 @@ export const xenforo: CommentFormat = {
   id: 'xenforo',
   name: 'XenForo',
   maxEvidence: { text: 0.9, html: 0.95 },
+  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['bbwrapper', 'p-title-value']),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectXenforoText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseXenforoText(page.lines)

@@ -17,6 +17,7 @@ import type {
 } from '../types';
 import { isoFromAttribute } from './comment-dates';
 import { detectYoutubeText, mayBeYoutubeText, parseYoutubeText } from './widget-youtube-text';
+import { mentionsAny } from './html-markers';
 
 const THREAD = 'ytd-comment-thread-renderer';
 const COMMENT = 'ytd-comment-renderer, ytd-comment-view-model';
@@ -26,7 +27,8 @@ export const youtube: CommentFormat = {
   id: 'youtube',
   name: 'YouTube',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'html' || mayBeYoutubeText(page.text),
+  mayClaim: (page) =>
+    page.markup === 'html' ? mentionsAny(page.$, ['ytd-']) : mayBeYoutubeText(page.text),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectYoutubeText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseYoutubeText(page.lines)

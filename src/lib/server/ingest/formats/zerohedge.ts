@@ -8,6 +8,7 @@ import { furnitureRule } from '../boilerplate';
 import { parseTimestamp } from '../timestamp';
 import type { CommentDraft, CommentFormat, Page, TextPage, ThreadDraft } from '../types';
 import { detectZeroHedgeHtml, parseZeroHedgeHtml } from './zerohedge-html';
+import { mentionsAny } from './html-markers';
 
 /** Names may hold spaces, digits, underscores, apostrophes ("O'Brien's picture"). */
 const PICTURE_LINE = /^\s*(\S.{0,49}?)['’]s picture\s*$/u;
@@ -37,7 +38,11 @@ export const zerohedge: CommentFormat = {
   name: "ZeroHedge (Name's picture)",
   maxEvidence: { text: 0.9, html: 0.9 },
   // Every comment of a copied page starts with a picture line; one search of the whole text.
-  mayClaim: (page) => page.markup === 'html' || page.text.includes(PICTURE_MARK),
+  // HTML: a picture's alt text, or a username under a comment.
+  mayClaim: (page) =>
+    page.markup === 'html'
+      ? mentionsAny(page.$, [PICTURE_MARK, 'username'])
+      : page.text.includes(PICTURE_MARK),
   detect(page: Page): number {
     if (page.markup === 'html') return detectZeroHedgeHtml(page.$);
     return commentStarts(page).length > 0 ? 0.9 : 0;
