@@ -2,6 +2,8 @@
  * Boilerplate rules remove the families of furniture strings seen in the seeds, and leave
  * real article sentences alone.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../../src/lib/server/ingest/article-text';
 import {
@@ -9,6 +11,8 @@ import {
   LINE_RULES,
   removeNameHoverText
 } from '../../src/lib/server/ingest/boilerplate';
+
+const SEEDS = join(import.meta.dirname, '../../seeds');
 
 describe('line rules', () => {
   it.each([
@@ -68,6 +72,29 @@ describe('line rules', () => {
 
   it('explains every rule', () => {
     for (const rule of LINE_RULES) expect(rule.why.length).toBeGreaterThan(20);
+  });
+
+  it('skips a rule’s pattern only on lines it could not match', () => {
+    const gated = LINE_RULES.filter((rule) => rule.needs !== undefined);
+    expect(gated.map((rule) => rule.id)).toEqual([
+      'photo-credit-label',
+      'agency-credit',
+      'sources-line'
+    ]);
+    for (const rule of gated) {
+      // One character without case variants, so a case-insensitive pattern cannot dodge it.
+      expect(rule.needs).toHaveLength(1);
+      expect(rule.needs!.toLowerCase()).toBe(rule.needs!.toUpperCase());
+    }
+    const lines = readdirSync(SEEDS).flatMap((name) =>
+      readFileSync(join(SEEDS, name), 'utf8').split('\n')
+    );
+    const examples = ['Photo credit: Gage Skidmore/Flickr', 'AP/Sergei Karpukhin', 'Sources: AP'];
+    for (const line of [...lines, ...examples])
+      for (const rule of gated)
+        if (rule.pattern.test(line.trim())) expect(line.includes(rule.needs!), line).toBe(true);
+    expect(furnitureRule('AP/Sergei Karpukhin')?.id).toBe('agency-credit');
+    expect(furnitureRule('AP Sergei Karpukhin')).toBeNull();
   });
 });
 

@@ -10,6 +10,11 @@ export interface LineRule {
   /** Why the line is furniture, and where it was seen. */
   why: string;
   pattern: RegExp;
+  /**
+   * A character every match contains (one without case variants, so the check is exact):
+   * most lines lack it and skip the pattern, some of which backtrack over a whole line.
+   */
+  needs?: string;
 }
 
 /** Lines longer than this are prose, whatever they start with. */
@@ -37,7 +42,8 @@ export const LINE_RULES: readonly LineRule[] = [
     id: 'photo-credit-label',
     why: 'Labelled photo credits ("Photo credit: Gage Skidmore/Flickr", "Image: AP", "Featured image via X").',
     pattern:
-      /^(?:(?:featured|top|header|cover|lead) )?(?:photo|image|picture|video|illustration)s?(?: (?:credits?|courtesy|source))?\s*:.*$/iu
+      /^(?:(?:featured|top|header|cover|lead) )?(?:photo|image|picture|video|illustration)s?(?: (?:credits?|courtesy|source))?\s*:.*$/iu,
+    needs: ':'
   },
   {
     id: 'image-via',
@@ -54,12 +60,14 @@ export const LINE_RULES: readonly LineRule[] = [
     id: 'agency-credit',
     why: 'Agency/photographer credits under photos ("AP/Sergei Karpukhin", seed 000; "Reuters/Kevin Lamarque", "Gage Skidmore/Flickr").',
     pattern:
-      /^(?:(?:AP|AFP|EPA|UPI|TASS|Reuters|Getty(?: Images)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|Xinhua|Sputnik|RIA Novosti|Flickr|Wiki(?:media )?Commons|Wikimedia|NurPhoto|SOPA Images|Pool|Handout)(?: via \S+)?\s*\/\s*[\p{L}][\p{L}.'’ -]{1,60}|[\p{L}][\p{L}.'’ -]{1,60}\s*\/\s*(?:AP|AFP|EPA|UPI|TASS|Reuters|Getty Images|Flickr|Shutterstock|Wiki(?:media )?Commons|Sputnik|Xinhua))(?:\s*\/\s*[\p{L}][\p{L}.'’ -]{1,40})?$/u
+      /^(?:(?:AP|AFP|EPA|UPI|TASS|Reuters|Getty(?: Images)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|Xinhua|Sputnik|RIA Novosti|Flickr|Wiki(?:media )?Commons|Wikimedia|NurPhoto|SOPA Images|Pool|Handout)(?: via \S+)?\s*\/\s*[\p{L}][\p{L}.'’ -]{1,60}|[\p{L}][\p{L}.'’ -]{1,60}\s*\/\s*(?:AP|AFP|EPA|UPI|TASS|Reuters|Getty Images|Flickr|Shutterstock|Wiki(?:media )?Commons|Sputnik|Xinhua))(?:\s*\/\s*[\p{L}][\p{L}.'’ -]{1,40})?$/u,
+    needs: '/'
   },
   {
     id: 'sources-line',
     why: 'Source lists at the foot of aggregated stories ("Sources: The New York Times (2), Reuters via CNBC ... / Photo credit: ...", seed 002).',
-    pattern: /^sources?\s*:\s*\S.*$/iu
+    pattern: /^sources?\s*:\s*\S.*$/iu,
+    needs: ':'
   },
   {
     id: 'promo-heading',
@@ -95,7 +103,12 @@ export const LINE_RULES: readonly LineRule[] = [
 export function furnitureRule(line: string): LineRule | null {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > MAX_FURNITURE_LENGTH) return null;
-  return LINE_RULES.find((rule) => rule.pattern.test(trimmed)) ?? null;
+  return (
+    LINE_RULES.find(
+      (rule) =>
+        (rule.needs === undefined || trimmed.includes(rule.needs)) && rule.pattern.test(trimmed)
+    ) ?? null
+  );
 }
 
 /** Rules that mark a photo credit: the lines beside one belong to the photo (see figure.ts). */
