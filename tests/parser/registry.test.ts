@@ -10,7 +10,12 @@ import { generic } from '../../src/lib/server/ingest/formats/generic';
 import { hackerNews } from '../../src/lib/server/ingest/formats/hacker-news';
 import { wordpress } from '../../src/lib/server/ingest/formats/wordpress';
 import { xenforo } from '../../src/lib/server/ingest/formats/xenforo';
+import { livefyre } from '../../src/lib/server/ingest/formats/livefyre';
+import { phpbb } from '../../src/lib/server/ingest/formats/phpbb';
+import { redditNew } from '../../src/lib/server/ingest/formats/reddit-new';
+import { redditOld } from '../../src/lib/server/ingest/formats/reddit-old';
 import { spotim } from '../../src/lib/server/ingest/formats/spotim';
+import { vbulletin } from '../../src/lib/server/ingest/formats/vbulletin';
 import { youtube } from '../../src/lib/server/ingest/formats/youtube';
 import { zerohedge } from '../../src/lib/server/ingest/formats/zerohedge';
 import { buildPage } from '../../src/lib/server/ingest/page';
@@ -43,14 +48,16 @@ describe('format sniffs', () => {
     '<html><head><title>Mayor Defends Budget</title></head><body><article class="post">' +
       '<h1>Mayor Defends Budget</h1><p>The council met on Tuesday.</p></article></body></html>'
   );
-  const textSniffs = ['disqus', 'generic', 'hacker-news', 'youtube', 'zerohedge'];
-  const htmlSniffs = sniffing.map((format) => format.id).filter((id) => id !== 'generic');
+  const textSniffs = sniffing
+    .map((format) => format.id)
+    .filter((id) => id !== 'wordpress' && id !== 'reddit-new');
+  const htmlSniffs = sniffing
+    .map((format) => format.id)
+    .filter((id) => id !== 'generic' && id !== 'phpbb');
 
-  it('covers every format but phpBB (its markers are too common to tell)', () => {
+  it('covers every format', () => {
     expect(sniffing.map((format) => format.id).sort()).toEqual(
-      ALL_FORMATS.map((format) => format.id)
-        .filter((id) => id !== 'phpbb')
-        .sort()
+      ALL_FORMATS.map((format) => format.id).sort()
     );
   });
 
@@ -81,6 +88,12 @@ describe('format sniffs', () => {
     expect(hackerNews.mayClaim!(page('pg on Nov 10, 2016 [–]'))).toBe(true);
     expect(generic.mayClaim!(page('Like · Antworten'))).toBe(true);
     expect(zerohedge.mayClaim!(page("O'Brien's picture"))).toBe(true);
+    expect(xenforo.mayClaim!(page('#12'))).toBe(true);
+    expect(vbulletin.mayClaim!(page('# 12'))).toBe(true);
+    expect(redditOld.mayClaim!(page('[–]anna 3 points 2 hours ago'))).toBe(true);
+    expect(phpbb.mayClaim!(page('by anna » Thu Nov 10, 2016'))).toBe(true);
+    expect(livefyre.mayClaim!(page('12 PEOPLE LISTENING'))).toBe(true);
+    expect(spotim.mayClaim!(page('Powered by OpenWeb'))).toBe(true);
   });
 
   it('an HTML sniff finds its marker in a tag name or any attribute value, in any case', () => {
@@ -120,9 +133,9 @@ describe('pickFormat', () => {
   it('still runs later detectors while they could beat the best so far', () => {
     const page = fixturePage('wordpress/copied-en.txt');
     vi.spyOn(wordpress, 'detect').mockReturnValue(0.6);
-    const xenforoDetect = vi.spyOn(xenforo, 'detect');
+    const redditNewDetect = vi.spyOn(redditNew, 'detect');
     expect(pickFormat(page)?.format.id).toBe('wordpress');
-    expect(xenforoDetect).toHaveBeenCalledOnce();
+    expect(redditNewDetect).toHaveBeenCalledOnce();
   });
 
   it('cuts evidence over a format’s ceiling to the ceiling', () => {

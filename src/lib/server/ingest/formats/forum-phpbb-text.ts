@@ -39,6 +39,11 @@ export function topicOf(postTitle: string): string {
   return postTitle.replace(REPLY_TITLE, '');
 }
 
+/** A claim needs a "by name » date" line (BYLINE). */
+export function mayBePhpbbText(text: string): boolean {
+  return text.includes('»');
+}
+
 export function detectPhpbbText(lines: readonly string[]): number {
   const anchors = findAnchors(lines);
   if (anchors.length >= 2) return 0.85;

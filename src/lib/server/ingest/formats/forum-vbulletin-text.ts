@@ -33,6 +33,11 @@ export function isVbulletinUserInfo(line: string): boolean {
   return USER_INFO.test(line.trim());
 }
 
+/** A claim needs a "#N" (or "# N") post number line (POST_NUMBER). */
+export function mayBeVbulletinText(text: string): boolean {
+  return /#\s?\d/u.test(text);
+}
+
 export function detectVbulletinText(lines: readonly string[]): number {
   const anchors = findAnchors(lines);
   if (anchors.length >= 2) return 0.85;

@@ -32,6 +32,11 @@ interface Anchor {
   number: number;
 }
 
+/** A claim needs a "#N" post number line (POST_NUMBER). */
+export function mayBeXenforoText(text: string): boolean {
+  return /#\d/.test(text);
+}
+
 export function detectXenforoText(lines: readonly string[]): number {
   const anchors = findAnchors(lines);
   if (anchors.length === 0) return 0;

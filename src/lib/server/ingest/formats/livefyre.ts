@@ -28,6 +28,8 @@ const DEPTH_CLASS = /\bfyre-comment-depth-(\d+)\b/;
 /** The stream header and footer Livefyre prints around the comments. */
 const LIVEFYRE_CUE =
   /^(?:[\d,.]+ (?:people|person) listening|Powered by Livefyre|Livefyre|[\d,.]+ Personen hören zu)$/iu;
+/** What every LIVEFYRE_CUE line holds, same flags: a copied text claim needs one. */
+const CUE_WORDS = /listening|Livefyre|Personen hören zu/iu;
 const STREAM_HEADER = /^[\d,.]+ (?:Comments?|Kommentare?|комментари(?:й|я|ев))$/iu;
 
 /**
@@ -51,7 +53,8 @@ export const livefyre: CommentFormat = {
   id: 'livefyre',
   name: 'Livefyre',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['fyre']),
+  mayClaim: (page) =>
+    page.markup === 'html' ? mentionsAny(page.$, ['fyre']) : CUE_WORDS.test(page.text),
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

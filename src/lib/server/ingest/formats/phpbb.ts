@@ -9,7 +9,13 @@ import type { AnyNode, Element } from 'domhandler';
 import { renderText, textOf } from '../dom';
 import type { CommentFormat, HtmlPage, Page, ThreadDraft } from '../types';
 import { isoFromAttribute } from './comment-dates';
-import { detectPhpbbText, isReplyTitle, parsePhpbbText, topicOf } from './forum-phpbb-text';
+import {
+  detectPhpbbText,
+  isReplyTitle,
+  mayBePhpbbText,
+  parsePhpbbText,
+  topicOf
+} from './forum-phpbb-text';
 import { threadFromPosts, type ForumPost, type QuoteRef } from './forum-thread';
 
 const POST = 'div.post';
@@ -20,6 +26,7 @@ export const phpbb: CommentFormat = {
   id: 'phpbb',
   name: 'phpBB',
   maxEvidence: { text: 0.85, html: 0.9 },
+  mayClaim: (page) => page.markup === 'html' || mayBePhpbbText(page.text),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectPhpbbText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parsePhpbbText(page.lines)

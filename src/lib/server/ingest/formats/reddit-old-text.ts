@@ -38,6 +38,11 @@ interface Tagline {
   collapsed: boolean;
 }
 
+/** A claim needs a "[–]name …" tagline (TAGLINE). */
+export function mayBeOldRedditText(text: string): boolean {
+  return /\[[–+-]\]/u.test(text);
+}
+
 export function scoreOldRedditText(lines: readonly string[]): number {
   const taglines = findTaglines(lines);
   if (taglines.length === 0) return 0;

@@ -10,7 +10,7 @@ import type { CommentDraft, CommentFormat, Page, ParsedArticle, ThreadDraft } fr
 import { renderText } from '../dom';
 import { isoFromAttribute } from './comment-dates';
 import { enclosingIndex, ownFind } from './comment-dom';
-import { parseOldRedditText, scoreOldRedditText } from './reddit-old-text';
+import { mayBeOldRedditText, parseOldRedditText, scoreOldRedditText } from './reddit-old-text';
 import { mentionsAny } from './html-markers';
 
 const COMMENT = '.thing.comment';
@@ -22,7 +22,8 @@ export const redditOld: CommentFormat = {
   id: 'reddit-old',
   name: 'Reddit (old)',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['commentarea']),
+  mayClaim: (page) =>
+    page.markup === 'html' ? mentionsAny(page.$, ['commentarea']) : mayBeOldRedditText(page.text),
   detect(page: Page): number {
     if (page.markup === 'text') return scoreOldRedditText(page.lines);
     const { $ } = page;

@@ -33,6 +33,8 @@ const CONVERSATION =
 
 const POWERED_BY = /^(?:Powered by (?:OpenWeb|Spot\.IM)|OpenWeb|Spot\.IM)$/iu;
 const CONVERSATION_HEADER = /^(?:Conversation|Unterhaltung|Обсуждение)$/iu;
+/** What POWERED_BY or CONVERSATION_HEADER lines hold, same flags: a copied text claim needs one. */
+const MARK_WORDS = /OpenWeb|Spot\.IM|Conversation|Unterhaltung|Обсуждение/iu;
 const SHAPE: BlockShape = {
   isAuthor: isNameLine,
   isTime: isTimeLine,
@@ -45,7 +47,9 @@ export const spotim: CommentFormat = {
   name: 'Spot.IM (OpenWeb)',
   maxEvidence: { text: 0.85, html: 0.95 },
   mayClaim: (page) =>
-    page.markup === 'text' || mentionsAny(page.$, ['message-view', 'conversation']),
+    page.markup === 'html'
+      ? mentionsAny(page.$, ['message-view', 'conversation'])
+      : MARK_WORDS.test(page.text),
   detect: (page: Page) => (page.markup === 'html' ? detectHtml(page) : detectText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseText(page.lines)

@@ -10,7 +10,11 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { renderText, textOf } from '../dom';
 import type { CommentFormat, HtmlPage, Page, ThreadDraft } from '../types';
-import { detectVbulletinText, parseVbulletinText } from './forum-vbulletin-text';
+import {
+  detectVbulletinText,
+  mayBeVbulletinText,
+  parseVbulletinText
+} from './forum-vbulletin-text';
 import { threadFromPosts, type ForumPost, type QuoteRef } from './forum-thread';
 import { mentionsAny } from './html-markers';
 
@@ -22,7 +26,10 @@ export const vbulletin: CommentFormat = {
   id: 'vbulletin',
   name: 'vBulletin',
   maxEvidence: { text: 0.85, html: 0.95 },
-  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['post_message_', 'vbulletin']),
+  mayClaim: (page) =>
+    page.markup === 'html'
+      ? mentionsAny(page.$, ['post_message_', 'vbulletin'])
+      : mayBeVbulletinText(page.text),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectVbulletinText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseVbulletinText(page.lines)

@@ -9,7 +9,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { renderText } from '../dom';
 import type { CommentFormat, HtmlPage, Page, ThreadDraft } from '../types';
 import { isoFromAttribute } from './comment-dates';
-import { detectXenforoText, parseXenforoText } from './forum-xenforo-text';
+import { detectXenforoText, mayBeXenforoText, parseXenforoText } from './forum-xenforo-text';
 import { threadFromPosts, type ForumPost, type QuoteRef } from './forum-thread';
 import { mentionsAny } from './html-markers';
 
@@ -23,7 +23,10 @@ export const xenforo: CommentFormat = {
   id: 'xenforo',
   name: 'XenForo',
   maxEvidence: { text: 0.9, html: 0.95 },
-  mayClaim: (page) => page.markup === 'text' || mentionsAny(page.$, ['bbwrapper', 'p-title-value']),
+  mayClaim: (page) =>
+    page.markup === 'html'
+      ? mentionsAny(page.$, ['bbwrapper', 'p-title-value'])
+      : mayBeXenforoText(page.text),
   detect: (page) => (page.markup === 'html' ? detectHtml(page) : detectXenforoText(page.lines)),
   parse: (page: Page): ThreadDraft =>
     page.markup === 'html' ? parseHtml(page) : parseXenforoText(page.lines)
