@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCommonTimestamp } from '../../src/lib/server/ingest/common-timestamps';
 import {
+  mayStateYear,
   normaliseTimestamp,
   parseTimestamp,
   readWithChrono
@@ -108,5 +109,45 @@ describe('readCommonTimestamp agrees with chrono', () => {
       const common = readCommonTimestamp(raw);
       if (common !== undefined) expect([raw, common]).toEqual([raw, readWithChrono(raw)]);
     }
+  });
+});
+
+describe('mayStateYear (chrono is skipped where it is false)', () => {
+  const yearless = [
+    '12 hours ago',
+    'Today, 09:12 AM',
+    'Gestern um 21:03 Uhr',
+    'Heute um 09:14 Uhr',
+    'Top 10 Reasons To Visit (10)',
+    'the 12th at 10:30 pm',
+    'Monday 12:00 noon'
+  ];
+
+  it.each(yearless)('%j gives no year, and chrono agrees it is no date', (text) => {
+    expect(mayStateYear(text)).toBe(false);
+    expect(readWithChrono(text)).toBeNull();
+    expect(parseTimestamp(text)).toBeNull();
+  });
+
+  it.each([
+    '10 November 2016',
+    'Nov 10 16',
+    "Nov '16",
+    '10.11.16',
+    '11/10/16',
+    '16-11-10',
+    '10 Jänner 16',
+    '10 Maerz 16',
+    '10 Mrz 16',
+    '10 ноября 16'
+  ])('%j may give a year', (text) => {
+    expect(mayStateYear(text)).toBe(true);
+  });
+
+  it('still reads a two-digit year that chrono reads', () => {
+    const text = '11/10/16 3:15 PM';
+    expect(mayStateYear(text)).toBe(true);
+    expect(parseTimestamp(text)).toBe(readWithChrono(text));
+    expect(parseTimestamp(text)).not.toBeNull();
   });
 });

@@ -32,7 +32,21 @@ export function parseTimestamp(raw: string): string | null {
   const text = raw.trim();
   // A date with a year has digits; skipping the rest keeps chrono off ordinary text.
   if (text.length > MAX_RAW_LENGTH || !/\d\d/.test(text)) return null;
-  return readCommonTimestamp(text) ?? readWithChrono(text);
+  return readCommonTimestamp(text) ?? (mayStateYear(text) ? readWithChrono(text) : null);
+}
+
+/**
+ * chrono's reading is kept only when it is the same at two references 30 years apart, so the
+ * text itself must give the year: four digits in a row, a numeric date (10.11.16, 11/10/16,
+ * 2016-11-10) or a month name beside two digits (Nov '16); Cyrillic text is always tried.
+ * Without any of these ("12 hours ago", "Today, 09:12 AM", "Gestern um 21:03 Uhr", a title
+ * "Top 10 …") chrono would answer null, at the cost of a full parse per locale.
+ */
+const YEAR_HINT =
+  /\d{4}|\d\s*[./-]\s*\d|jan|jän|feb|m[aä]r|maerz|mrz|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|[\u0400-\u04ff]/i;
+
+export function mayStateYear(text: string): boolean {
+  return YEAR_HINT.test(text);
 }
 
 /** parseTimestamp the slow, general way: every locale chrono knows, read at both references. */
