@@ -96,7 +96,8 @@ export interface CommentFormat {
   mayClaim?(page: Page): boolean;
   /**
    * Evidence that the page uses this comment system, 0..1. Cheap and side-effect free:
-   * the registry calls every format's detect on every page.
+   * the registry calls it on every page that mayClaim passes while this format could still
+   * beat the best evidence so far.
    */
   detect(page: Page): number;
   /** Must not throw on any page detect() scored above zero; returns zero comments rather than guessing. */
