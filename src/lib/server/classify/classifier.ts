@@ -2,7 +2,7 @@
  * Assembles components into a Classifier: each scores the batch, fusion combines them per
  * text, the thresholds turn scores into flags. Pure apart from what the components do.
  */
-import { flaggedLabels, fuseScores } from './fuse';
+import { flaggedLabels, fuseScores, type ComponentOutput } from './fuse';
 import type {
   Classification,
   Classifier,
@@ -33,12 +33,20 @@ export function assembleClassifier(
           );
         perComponent.push({ kind: component.kind, results });
       }
-      return texts.map((_, index) => {
-        const { scores, spans } = fuseScores(
-          perComponent.map(({ kind, results }) => ({ kind, result: results[index]! }))
-        );
-        return { scores, flagged: flaggedLabels(scores, thresholds), spans, versions };
-      });
+      const classifications: Classification[] = [];
+      for (let index = 0; index < texts.length; index++) {
+        const outputs: ComponentOutput[] = [];
+        for (const { kind, results } of perComponent)
+          outputs.push({ kind, result: results[index]! });
+        const { scores, spans } = fuseScores(outputs);
+        classifications.push({
+          scores,
+          flagged: flaggedLabels(scores, thresholds),
+          spans,
+          versions
+        });
+      }
+      return classifications;
     }
   };
 }

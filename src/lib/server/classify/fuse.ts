@@ -27,19 +27,41 @@ export function fuseScores(outputs: readonly ComponentOutput[]): {
   scores: LabelScores;
   spans: Span[];
 } {
-  const lexicon = outputs.filter((output) => output.kind === LEXICON_KIND);
-  const learned = outputs.filter((output) => output.kind !== LEXICON_KIND);
+  // Plain loops: this runs for every comment, and the per-label arrays that a map/filter
+  // version builds cost more than the arithmetic. The order of the operations is the one
+  // the formula above reads in, so every score comes out bit for bit the same.
   const scores = {} as LabelScores;
   for (const label of LABELS) {
-    const learnedScore = mean(learned.map((output) => output.result.scores[label]));
-    const dampen = product(lexicon.map((output) => output.result.dampen?.[label]));
-    const evidence = noisyOr(lexicon.map((output) => output.result.scores[label]));
-    scores[label] = clamp01(1 - (1 - learnedScore * dampen) * (1 - evidence));
+    let learnedSum = 0;
+    let learnedCount = 0;
+    let dampen = 1;
+    let miss = 1;
+    for (const { kind, result } of outputs) {
+      if (kind === LEXICON_KIND) {
+        const factor = result.dampen?.[label];
+        if (isPresent(factor)) dampen *= clamp01(factor);
+        const evidence = result.scores[label];
+        if (isPresent(evidence)) miss *= 1 - clamp01(evidence);
+      } else {
+        const score = result.scores[label];
+        if (isPresent(score)) {
+          learnedSum += score;
+          learnedCount++;
+        }
+      }
+    }
+    const learned = learnedCount === 0 ? 0 : learnedSum / learnedCount;
+    scores[label] = clamp01(1 - (1 - learned * dampen) * (1 - (1 - miss)));
   }
-  const spans = outputs
-    .flatMap((output) => output.result.spans)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { scores, spans };
+  return { scores, spans: orderedSpans(outputs) };
+}
+
+/** Every component's spans in one new array, by start then end (ties keep component order). */
+function orderedSpans(outputs: readonly ComponentOutput[]): Span[] {
+  const spans: Span[] = [];
+  for (const { result } of outputs) for (const span of result.spans) spans.push(span);
+  if (spans.length > 1) spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return spans;
 }
 
 /** Labels at or over their threshold, in LABELS order. */
@@ -47,21 +69,9 @@ export function flaggedLabels(scores: LabelScores, thresholds: LabelScores): Lab
   return LABELS.filter((label) => scores[label] >= thresholds[label]);
 }
 
-function present(values: readonly (number | undefined)[]): number[] {
-  return values.filter((value): value is number => value !== undefined && Number.isFinite(value));
-}
-
-function mean(values: readonly (number | undefined)[]): number {
-  const known = present(values);
-  return known.length === 0 ? 0 : known.reduce((sum, value) => sum + value, 0) / known.length;
-}
-
-function product(values: readonly (number | undefined)[]): number {
-  return present(values).reduce((total, value) => total * clamp01(value), 1);
-}
-
-function noisyOr(values: readonly (number | undefined)[]): number {
-  return 1 - present(values).reduce((miss, value) => miss * (1 - clamp01(value)), 1);
+/** A score a component gave: absent labels and non-finite values do not count. */
+function isPresent(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
 }
 
 function clamp01(value: number): number {
