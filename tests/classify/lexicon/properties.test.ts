@@ -98,6 +98,17 @@ describe('lexicon properties', () => {
     );
   });
 
+  // ASCII text converts leet run by run on the string; other text on an array of units.
+  it('converts leet the same on ASCII text as on text that also holds non-ASCII', () => {
+    const asciiText = fc.string({ unit: fc.constantFrom(...'ahiks0135$@!.-_ '), maxLength: 40 });
+    fc.assert(
+      fc.property(asciiText, (input) => {
+        expect(normalise(`${input} →`).text).toBe(`${normalise(input).text} →`);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   it('maps every normalised unit to a non-empty, non-decreasing original range', () => {
     fc.assert(
       fc.property(text, (input) => {

@@ -134,11 +134,28 @@ export function foldText(original: string): FoldedText {
   return foldOneForOne(original) ?? foldUnitByUnit(original);
 }
 
+/**
+ * 0, 1, 2, …: the maps of every one-for-one text are slices of it (a copy of a packed array
+ * costs a fraction of filling a new one unit by unit). Grown as longer texts come, up to a
+ * cap beyond which texts fill their own.
+ */
+let identity: number[] = [];
+const IDENTITY_CAP = 1 << 16;
+
 /** Most comments are plain ASCII: one unit in, one unit out. */
 function oneForOne(text: string): FoldedText {
-  const starts = new Array<number>(text.length);
-  const ends = new Array<number>(text.length);
-  for (let index = 0; index < text.length; index++) {
+  const length = text.length;
+  if (length < IDENTITY_CAP) {
+    if (identity.length <= length)
+      identity = Array.from(
+        { length: Math.min(IDENTITY_CAP, 2 * length + 64) },
+        (_, index) => index
+      );
+    return { text, starts: identity.slice(0, length), ends: identity.slice(1, length + 1) };
+  }
+  const starts = new Array<number>(length);
+  const ends = new Array<number>(length);
+  for (let index = 0; index < length; index++) {
     starts[index] = index;
     ends[index] = index + 1;
   }

@@ -70,9 +70,13 @@ export function normalise(original: string): NormalisedText {
   let chars: string[] | undefined;
   let text = folded;
   if (LEET_CHAR.test(text)) {
-    chars = text.split('');
-    convertLeetInRuns(chars);
-    text = chars.join('');
+    if (NON_ASCII_UNIT.test(text)) {
+      chars = text.split('');
+      convertLeetInRuns(chars);
+      text = chars.join('');
+    } else {
+      text = convertLeetInAsciiRuns(text);
+    }
   }
   if (!NON_ASCII_UNIT.test(text) && !MAY_SPELL_OUT.test(text)) {
     return { text: asOneByteString(text), starts, ends };
@@ -106,6 +110,52 @@ export function toOriginal(
   end: number
 ): { start: number; end: number } {
   return { start: normalised.starts[start] ?? 0, end: normalised.ends[end - 1] ?? 0 };
+}
+
+/**
+ * `convertLeetInRuns` for ASCII text, without splitting the whole text into an array: most
+ * texts with a digit or `!` have no run holding both a letter and a leet character (a
+ * year, a price), and only runs that do can change. Those go through `convertRun` on their
+ * own, which reads nothing outside the run that changes its result. Folded ASCII text has
+ * no capitals, so the run characters are exactly `[a-z0-9$@!]`.
+ */
+function convertLeetInAsciiRuns(text: string): string {
+  let converted = '';
+  let copied = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (!isAsciiRunCode(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const runStart = index;
+    let letter = false;
+    let other = false;
+    for (; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (!isAsciiRunCode(code)) break;
+      if (code >= 0x61 && code <= 0x7a) letter = true;
+      else other = true;
+    }
+    // Without a letter convertRun changes nothing; without a digit or `$@!` nothing can.
+    if (!letter || !other) continue;
+    const run = text.slice(runStart, index).split('');
+    convertRun(run, 0, run.length);
+    converted += text.slice(copied, runStart) + run.join('');
+    copied = index;
+  }
+  return copied === 0 ? text : converted + text.slice(copied);
+}
+
+/** `isRunChar` on lowercase ASCII: a-z, 0-9, `$`, `@`, `!`. */
+function isAsciiRunCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x24 ||
+    code === 0x40 ||
+    code === 0x21
+  );
 }
 
 /**
