@@ -10,11 +10,6 @@
  * first 12 units with repeated letters squeezed. Keys are lowercase ASCII letters and
  * digits (a key that is not gets the expression scanned instead, which is always safe), so
  * only the ASCII opening of a word can equal one.
- *
- * A word start is then dropped for all of its expressions at once where none of them
- * matches there: one sticky alternation of them all (`anyOpened`) fails exactly where each
- * would. Short openings ("the", "no") point to a dozen or more expressions, and one regular
- * expression call instead of one per expression is most of what they cost.
  */
 import type { CompiledEntry } from './compile';
 import type { GatedExpression } from './gate';
@@ -38,16 +33,9 @@ export interface KeyIndex {
   byKey: ReadonlyMap<string, readonly number[]>;
   /**
    * Squeezed opening of a word (up to 3 ASCII units, packed 7 bits each by `openingCode`)
-   * → the expressions any of its prefixes opens; filled as words are met.
+   * → numbers of the expressions any of its prefixes opens; filled as words are met.
    */
-  byOpening: Map<number, Opened>;
-}
-
-export interface Opened {
-  /** Numbers (into `expressions`) of the expressions. */
-  numbers: readonly number[];
-  /** Sticky: matches where any of them does; null when there is one (or none to join). */
-  any: RegExp | null;
+  byOpening: Map<number, readonly number[]>;
 }
 
 const indexes = new WeakMap<readonly CompiledEntry[], KeyIndex>();
@@ -101,12 +89,7 @@ export function candidateStarts(index: KeyIndex, text: string): (number[] | unde
     }
     const opening = openingCode(text, start, position);
     if (opening === 0) continue;
-    const opened = expressionsOpenedBy(index, opening);
-    if (opened.any) {
-      opened.any.lastIndex = start;
-      if (!opened.any.test(text)) continue;
-    }
-    for (const number of opened.numbers) {
+    for (const number of expressionsOpenedBy(index, opening)) {
       const positions = candidates[number];
       if (positions) positions.push(start);
       else candidates[number] = [start];
@@ -157,7 +140,7 @@ function openingText(code: number): string {
   return text;
 }
 
-function expressionsOpenedBy(index: KeyIndex, code: number): Opened {
+function expressionsOpenedBy(index: KeyIndex, code: number): readonly number[] {
   const cached = index.byOpening.get(code);
   if (cached) return cached;
   const opening = openingText(code);
@@ -165,30 +148,8 @@ function expressionsOpenedBy(index: KeyIndex, code: number): Opened {
   for (let length = 1; length <= opening.length; length++) {
     for (const number of index.byKey.get(opening.slice(0, length)) ?? []) numbers.add(number);
   }
-  const opened = { numbers: [...numbers], any: anyOpened(index.expressions, [...numbers]) };
+  const opened = [...numbers];
   if (index.byOpening.size >= CACHE_LIMIT) index.byOpening.clear();
   index.byOpening.set(code, opened);
   return opened;
-}
-
-/** A numbered back-reference would point at another group once the sources are joined. */
-const BACK_REFERENCE = /\\[1-9]/;
-
-/**
- * One sticky expression that matches at a position exactly when one of the numbered
- * expressions does (an alternation fails only when every alternative has). Null for fewer
- * than two, where it would cost as much as trying the one, and for sources it cannot join.
- */
-export function anyOpened(
-  expressions: readonly GatedExpression[],
-  numbers: readonly number[]
-): RegExp | null {
-  if (numbers.length < 2) return null;
-  const sources = numbers.map((number) => expressions[number]?.anchored.source ?? '');
-  if (sources.some((source) => source === '' || BACK_REFERENCE.test(source))) return null;
-  try {
-    return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'uy');
-  } catch {
-    return null; // too large for the engine: each expression is then tried on its own
-  }
 }
