@@ -54,7 +54,12 @@ const options = new Command()
   )
   .option('--keep-database', 'keep the created database (for later --only runs)', false)
   .option('--pglite-scale <comments>', 'comments ingested into PGlite (default: --scale)', toInt)
-  .option('--concurrency <n>', 'documents in flight while ingesting into PostgreSQL', toInt, 2)
+  .option(
+    '--concurrency <n>',
+    'batches of documents in flight while ingesting into PostgreSQL',
+    toInt,
+    2
+  )
   .option('--users <list>', 'concurrent users for queue and analytics', '1,20')
   .option('--requests <n>', 'requests per single user (fewer each with many users)', toInt, 20)
   .option('--worker-jobs <n>', 'jobs the worker stage classifies', toInt, 3000)

@@ -1,13 +1,14 @@
 /**
- * Ingest throughput: the synthetic corpus through the real ingest path (ingestDocument:
- * hash, parse, store article and comments, queue classification jobs, assign the story
- * group, one transaction per document), end to end in comments a second. On PostgreSQL
- * `concurrency` documents are in flight at once (parsing shares Node's one thread, so this
- * mostly overlaps parsing with the database's work); PGlite has one connection, so one.
+ * Ingest throughput: the synthetic corpus through the real bulk ingest path (ingestDocuments,
+ * as `cli ingest` uses it: hash, parse, store articles and comments, queue classification
+ * jobs, assign story groups, one transaction per batch of BATCH_DOCUMENTS pages), end to end
+ * in comments a second. On PostgreSQL `concurrency` batches are in flight at once (parsing
+ * shares Node's one thread, so this mostly overlaps parsing with the database's work);
+ * PGlite has one connection, so one.
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../lib/server/db/schema';
-import { ingestDocument } from '../lib/server/ingest/ingest-document';
+import { BATCH_DOCUMENTS, ingestDocuments } from '../lib/server/ingest/ingest-batch';
 import { syntheticCorpus, syntheticPage, type CorpusShape } from './corpus';
 
 export interface IngestResult {
@@ -34,15 +35,29 @@ export async function measureIngest(
   let bytes = 0;
   const started = performance.now();
   let reported = started;
-  const ingestNext = async (): Promise<void> => {
+  const nextBatch = () => {
+    const batch = [];
     for (let next = pages.next(); !next.done; next = pages.next()) {
-      const page = syntheticPage(next.value);
-      const outcome = await ingestDocument(db, { bytes: page.bytes, fileName: page.fileName });
-      if (outcome.status !== 'stored')
-        throw new Error(`${page.fileName} was not stored: ${JSON.stringify(outcome)}`);
-      articles += 1;
-      comments += outcome.comments;
-      bytes += page.bytes.byteLength;
+      batch.push(next.value);
+      if (batch.length === BATCH_DOCUMENTS) break;
+    }
+    return batch;
+  };
+  const ingestNext = async (): Promise<void> => {
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+      const pagesOfBatch = batch.map(syntheticPage);
+      const outcomes = await ingestDocuments(
+        db,
+        pagesOfBatch.map((page) => ({ bytes: page.bytes, fileName: page.fileName }))
+      );
+      outcomes.forEach((outcome, at) => {
+        const page = pagesOfBatch[at]!;
+        if (outcome.status !== 'stored')
+          throw new Error(`${page.fileName} was not stored: ${JSON.stringify(outcome)}`);
+        articles += 1;
+        comments += outcome.comments;
+        bytes += page.bytes.byteLength;
+      });
       if (performance.now() - reported > PROGRESS_EVERY_MS) {
         reported = performance.now();
         const rate = comments / ((reported - started) / 1000);

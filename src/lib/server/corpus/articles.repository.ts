@@ -31,19 +31,33 @@ export async function insertArticle(
   documentId: number,
   article: NewArticle
 ): Promise<number> {
-  const { id } = await trx
+  const [id] = await insertArticles(trx, [{ documentId, article }]);
+  return id!;
+}
+
+/** Inserts several articles in one statement; returns their ids in the order given. */
+export async function insertArticles(
+  trx: Kysely<Schema>,
+  articles: ReadonlyArray<{ documentId: number; article: NewArticle }>
+): Promise<number[]> {
+  if (articles.length === 0) return [];
+  const rows = await trx
     .insertInto('articles')
-    .values({
-      document_id: documentId,
-      title: article.title,
-      body: article.body,
-      outlet: article.outlet,
-      byline: article.byline,
-      published_at: article.publishedAt
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+    .values(
+      articles.map(({ documentId, article }) => ({
+        document_id: documentId,
+        title: article.title,
+        body: article.body,
+        outlet: article.outlet,
+        byline: article.byline,
+        published_at: article.publishedAt
+      }))
+    )
+    .returning(['id', 'document_id'])
+    .execute();
+  // RETURNING's order is not promised; each document has one article, so match on it.
+  const idOfDocument = new Map(rows.map((row) => [row.document_id, row.id]));
+  return articles.map(({ documentId }) => idOfDocument.get(documentId)!);
 }
 
 /**

@@ -41,11 +41,38 @@ export async function insertComments(
   articleId: number,
   comments: readonly NewComment[]
 ): Promise<number[]> {
-  if (comments.length === 0) return [];
-  const depths = depthsFromParents(comments.map((comment) => comment.parent));
-  const ids = await allocateCommentIds(trx, comments.length);
-  const column = <T>(value: (comment: NewComment, position: number) => T): T[] =>
-    comments.map(value);
+  const [ids] = await insertCommentsOfArticles(trx, [{ articleId, comments }]);
+  return ids!;
+}
+
+/** The comments of several articles, the same way, in one pair of statements. */
+export async function insertCommentsOfArticles(
+  trx: Kysely<Schema>,
+  threads: ReadonlyArray<{ articleId: number; comments: readonly NewComment[] }>
+): Promise<number[][]> {
+  const total = threads.reduce((sum, thread) => sum + thread.comments.length, 0);
+  if (total === 0) return threads.map(() => []);
+  // Depths first: a malformed thread throws before anything is written.
+  const depths = threads.flatMap(({ comments }) =>
+    depthsFromParents(comments.map((comment) => comment.parent))
+  );
+  const allIds = await allocateCommentIds(trx, total);
+  // Consecutive slices of the ascending ids: each thread's ids ascend in page order.
+  const idsOfThreads: number[][] = [];
+  let next = 0;
+  for (const { comments } of threads) {
+    idsOfThreads.push(allIds.slice(next, next + comments.length));
+    next += comments.length;
+  }
+  const rows = threads.flatMap(({ articleId, comments }, thread) =>
+    comments.map((comment, position) => ({
+      articleId,
+      comment,
+      position,
+      ids: idsOfThreads[thread]!
+    }))
+  );
+  const column = <T>(value: (row: (typeof rows)[number]) => T): T[] => rows.map(value);
   await trx
     .insertInto('comments')
     .columns([
@@ -61,23 +88,24 @@ export async function insertComments(
       'text'
     ])
     .expression(
-      sql`select id, ${articleId}::bigint, position, parent_id, parent_position, depth, author,
+      sql`select id, article_id, position, parent_id, parent_position, depth, author,
         posted_at, posted_at_raw, text
       from unnest(
-        ${ids}::bigint[],
-        ${column((_, position) => position)}::integer[],
-        ${column((comment) => (comment.parent === null ? null : ids[comment.parent]!))}::bigint[],
-        ${column((comment) => comment.parent)}::integer[],
+        ${allIds}::bigint[],
+        ${column((row) => row.articleId)}::bigint[],
+        ${column((row) => row.position)}::integer[],
+        ${column(({ comment, ids }) => (comment.parent === null ? null : ids[comment.parent]!))}::bigint[],
+        ${column((row) => row.comment.parent)}::integer[],
         ${depths}::integer[],
-        ${column((comment) => comment.author)}::text[],
-        ${column((comment) => comment.postedAt?.toISOString() ?? null)}::timestamptz[],
-        ${column((comment) => comment.postedAtRaw)}::text[],
-        ${column((comment) => comment.text)}::text[]
-      ) as row(id, position, parent_id, parent_position, depth, author, posted_at,
+        ${column((row) => row.comment.author)}::text[],
+        ${column((row) => row.comment.postedAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((row) => row.comment.postedAtRaw)}::text[],
+        ${column((row) => row.comment.text)}::text[]
+      ) as row(id, article_id, position, parent_id, parent_position, depth, author, posted_at,
                posted_at_raw, text)`
     )
     .execute();
-  return ids;
+  return idsOfThreads;
 }
 
 /** `count` fresh comment ids, ascending; other sessions' ids may lie between them. */

@@ -55,6 +55,19 @@ export function findDocumentBySha256(
     .executeTakeFirst();
 }
 
+/** The stored documents among `sha256s` (one query for a batch's duplicate check). */
+export async function findDocumentsBySha256(
+  db: Kysely<Schema>,
+  sha256s: readonly string[]
+): Promise<StoredDocument[]> {
+  if (sha256s.length === 0) return [];
+  return db
+    .selectFrom('documents')
+    .select(summaryColumns)
+    .where('sha256', 'in', [...sha256s])
+    .execute();
+}
+
 export function findDocumentById(
   db: Kysely<Schema>,
   id: number
@@ -84,25 +97,43 @@ export async function insertDocument(
   trx: Kysely<Schema>,
   document: NewDocument
 ): Promise<number | undefined> {
-  const { parse } = document;
-  const inserted = await trx
+  return (await insertDocuments(trx, [document])).get(document.sha256);
+}
+
+/**
+ * Inserts several documents in one statement; returns SHA-256 → id for those inserted. One
+ * whose SHA-256 is already stored (or being stored by another transaction, which this one
+ * then waits for) is left out of the map. Rows go in SHA-256 order so two batches that share
+ * documents take their unique-index locks in the same order and cannot deadlock.
+ */
+export async function insertDocuments(
+  trx: Kysely<Schema>,
+  documents: readonly NewDocument[]
+): Promise<Map<string, number>> {
+  if (documents.length === 0) return new Map();
+  const ordered = [...documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
+  const rows = await trx
     .insertInto('documents')
-    .values({
-      sha256: document.sha256,
-      file_name: document.fileName,
-      content: document.content,
-      byte_size: document.content.byteLength,
-      parse_status: parse.status,
-      format: parse.status === 'parsed' ? parse.format : null,
-      markup: parse.status === 'parsed' ? parse.markup : null,
-      encoding: parse.status === 'parsed' ? parse.encoding : null,
-      parse_error_code: parse.status === 'failed' ? parse.errorCode : null,
-      parse_error: parse.status === 'failed' ? parse.error : null
-    })
+    .values(ordered.map(documentRow))
     .onConflict((conflict) => conflict.column('sha256').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted?.id;
+    .returning(['id', 'sha256'])
+    .execute();
+  return new Map(rows.map((row) => [row.sha256, row.id]));
+}
+
+function documentRow({ sha256, fileName, content, parse }: NewDocument) {
+  return {
+    sha256,
+    file_name: fileName,
+    content,
+    byte_size: content.byteLength,
+    parse_status: parse.status,
+    format: parse.status === 'parsed' ? parse.format : null,
+    markup: parse.status === 'parsed' ? parse.markup : null,
+    encoding: parse.status === 'parsed' ? parse.encoding : null,
+    parse_error_code: parse.status === 'failed' ? parse.errorCode : null,
+    parse_error: parse.status === 'failed' ? parse.error : null
+  };
 }
 
 export async function countDocuments(db: Kysely<Schema>): Promise<number> {

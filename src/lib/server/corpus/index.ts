@@ -2,14 +2,17 @@ export {
   countDocuments,
   findDocumentById,
   findDocumentBySha256,
+  findDocumentsBySha256,
   getDocumentContent,
-  insertDocument
+  insertDocument,
+  insertDocuments
 } from './documents.repository';
 export type { NewDocument, ParseResult, StoredDocument } from './documents.repository';
 export {
   countArticlesAndComments,
   findArticleById,
   insertArticle,
+  insertArticles,
   listArticlePage,
   listArticlesWithCommentCounts
 } from './articles.repository';
@@ -21,6 +24,10 @@ export type {
 } from './articles.repository';
 export { findCommentById, findParentChain, listDirectReplies } from './comment-context.repository';
 export type { ContextComment } from './comment-context.repository';
-export { insertComments, listCommentsOfArticle } from './comments.repository';
+export {
+  insertComments,
+  insertCommentsOfArticles,
+  listCommentsOfArticle
+} from './comments.repository';
 export type { NewComment, StoredComment } from './comments.repository';
 export { depthsFromParents, InvalidThreadError } from './thread-depths';

@@ -1,13 +1,16 @@
 /**
- * Ingests files from disk one by one: each document is stored (or marked failed) on its
- * own, so one bad file never stops or rolls back the others.
+ * Ingests files from disk in batches (ingestDocuments: one transaction for up to
+ * BATCH_DOCUMENTS files or BATCH_BYTES): a file the parser rejects is stored as failed and
+ * never stops the others; an outage rolls back only the batch in flight, and running the
+ * same command again skips what was stored and completes the rest.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
 import { config } from '../config';
-import { ingestDocument, type IngestOutcome } from './ingest-document';
+import { BATCH_BYTES, BATCH_DOCUMENTS, ingestDocuments } from './ingest-batch';
+import type { IngestInput, IngestOutcome } from './ingest-document';
 
 /**
  * Files this large are not even read into memory: they are reported and not stored.
@@ -34,15 +37,43 @@ export async function ingestFiles(
   onFile: (result: FileResult) => void = () => {}
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { stored: 0, duplicates: 0, failed: 0, comments: 0, results: [] };
-  for (const file of files) {
-    const result: FileResult = { file, outcome: await ingestFile(db, file) };
+  const report = (result: FileResult) => {
     tally(summary, result);
     onFile(result);
+  };
+  let batch: Array<{ file: string; input: IngestInput }> = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcomes = await ingestDocuments(
+      db,
+      batch.map(({ input }) => input),
+      { maxBytes: config().maxDocumentBytes }
+    );
+    batch.forEach(({ file }, at) => report({ file, outcome: outcomes[at]! }));
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const file of files) {
+    const read = await readInput(file);
+    if ('status' in read) {
+      await flush(); // results stay in file order
+      report({ file, outcome: read });
+      continue;
+    }
+    // A large file goes alone rather than holding a batch's worth of others in memory.
+    if (batchBytes + read.bytes.byteLength > BATCH_BYTES) await flush();
+    batch.push({ file, input: read });
+    batchBytes += read.bytes.byteLength;
+    if (batch.length >= BATCH_DOCUMENTS) await flush();
   }
+  await flush();
   return summary;
 }
 
-async function ingestFile(db: Kysely<Schema>, file: string): Promise<FileResult['outcome']> {
+async function readInput(
+  file: string
+): Promise<IngestInput | { status: 'unread'; message: string }> {
   const size = (await stat(file)).size;
   if (size > UNREADABLE_FILE_BYTES) {
     const limitMb = UNREADABLE_FILE_BYTES / 1024 / 1024;
@@ -51,11 +82,7 @@ async function ingestFile(db: Kysely<Schema>, file: string): Promise<FileResult[
       message: `${file} is ${size} bytes, over the ${limitMb} MB that ingest will read; not stored`
     };
   }
-  return ingestDocument(
-    db,
-    { bytes: await readFile(file), fileName: basename(file) },
-    { maxBytes: config().maxDocumentBytes }
-  );
+  return { bytes: await readFile(file), fileName: basename(file) };
 }
 
 function tally(summary: IngestSummary, result: FileResult): void {

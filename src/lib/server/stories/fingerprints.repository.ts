@@ -18,28 +18,45 @@ export async function saveFingerprint(
 }
 
 /** The fingerprint and LSH rows of an article that has none yet. */
-export async function insertFingerprint(
+export function insertFingerprint(
   trx: Kysely<Schema>,
   articleId: number,
   fingerprint: ArticleFingerprint
 ): Promise<void> {
+  return insertFingerprints(trx, [{ articleId, fingerprint }]);
+}
+
+/** The same for several articles, in two statements whatever their number. */
+export async function insertFingerprints(
+  trx: Kysely<Schema>,
+  articles: ReadonlyArray<{ articleId: number; fingerprint: ArticleFingerprint }>
+): Promise<void> {
+  if (articles.length === 0) return;
   await trx
     .insertInto('article_fingerprints')
-    .values({
-      article_id: articleId,
-      shingle_signature: sql<number[]>`${fingerprint.shingleSignature}::integer[]`,
-      term_signature: sql<number[]>`${fingerprint.termSignature}::integer[]`,
-      shingle_count: fingerprint.shingleCount,
-      term_count: fingerprint.termCount
-    })
+    .values(
+      articles.map(({ articleId, fingerprint }) => ({
+        article_id: articleId,
+        shingle_signature: sql<number[]>`${fingerprint.shingleSignature}::integer[]`,
+        term_signature: sql<number[]>`${fingerprint.termSignature}::integer[]`,
+        shingle_count: fingerprint.shingleCount,
+        term_count: fingerprint.termCount
+      }))
+    )
     .execute();
-  if (fingerprint.bands.length === 0) return;
-  const { bands, buckets } = bandColumns(fingerprint);
+  const banded = articles.flatMap(({ articleId, fingerprint }) =>
+    fingerprint.bands.map(({ band, bucket }) => ({ articleId, band, bucket }))
+  );
+  if (banded.length === 0) return;
   // The story time is read here, next to the rows it keys, so no caller has to pass it.
   await sql`
     insert into article_lsh_bands (band, bucket, story_at, article_id)
-    select q.band, q.bucket, ${storyTimeOf(articleId)}, ${articleId}::bigint
-    from unnest(${bands}::smallint[], ${buckets}::integer[]) as q(band, bucket)`.execute(trx);
+    select q.band, q.bucket, coalesce(a.published_at, d.ingested_at), q.article_id
+    from unnest(${banded.map((row) => row.band)}::smallint[],
+      ${banded.map((row) => row.bucket)}::integer[],
+      ${banded.map((row) => row.articleId)}::bigint[]) as q(band, bucket, article_id)
+    join articles a on a.id = q.article_id
+    join documents d on d.id = a.document_id`.execute(trx);
 }
 
 /** An article's story time: when it was published, else when its document was ingested. */

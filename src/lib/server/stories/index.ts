@@ -1,5 +1,5 @@
 /** Story groups: syndicated copies and write-ups of one story, grouped at ingest. */
-export { assignStoryGroup, type ArticleToGroup } from './assign';
+export { assignStoryGroup, groupInsertedArticles, type ArticleToGroup } from './assign';
 export { fingerprintArticle, type ArticleFingerprint, type Fingerprint } from './fingerprint';
 export { estimatedJaccard, minHashSignature, SIGNATURE_LENGTH } from './minhash';
 export { groupMissingArticles, rebuildStoryGroups } from './rebuild';
