@@ -182,6 +182,16 @@ export interface CommentModerationTable {
   updated_at: Generated<Date>;
 }
 
+/**
+ * The text of every comment the queue can list (flagged or decided), copied by triggers for
+ * the queue's trigram text search (migration 0013); rows are never removed but with their
+ * comment. Written only by those triggers.
+ */
+export interface QueueSearchTextTable {
+  comment_id: number;
+  text: string;
+}
+
 /** A per-label threshold set on the settings page (over models/thresholds.json). */
 export interface LabelThresholdTable {
   label: Label;
@@ -309,6 +319,7 @@ export interface Schema {
   login_failures: LoginFailureTable;
   decisions: DecisionTable;
   comment_moderation: CommentModerationTable;
+  queue_search_texts: QueueSearchTextTable;
   label_thresholds: LabelThresholdTable;
   lexicon_entries: LexiconEntryTable;
   lexicon_edits: LexiconEditTable;

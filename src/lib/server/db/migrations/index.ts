@@ -16,6 +16,7 @@ import * as queueAuthorStats from './2026-11-23-0009-queue-author-stats';
 import * as scoresArticle from './2026-11-23-0010-scores-article';
 import * as analyticsRollup from './2026-11-23-0011-analytics-rollup';
 import * as analyticsRollupTotals from './2026-11-23-0012-analytics-rollup-totals';
+import * as queueSearchText from './2026-11-23-0013-queue-search-text';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -29,7 +30,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0009-queue-author-stats': queueAuthorStats,
   '2026-11-23-0010-scores-article': scoresArticle,
   '2026-11-23-0011-analytics-rollup': analyticsRollup,
-  '2026-11-23-0012-analytics-rollup-totals': analyticsRollupTotals
+  '2026-11-23-0012-analytics-rollup-totals': analyticsRollupTotals,
+  '2026-11-23-0013-queue-search-text': queueSearchText
 };
 
 export const migrationProvider: MigrationProvider = {
