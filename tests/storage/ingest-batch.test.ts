@@ -10,6 +10,7 @@ import { findDocumentById, listCommentsOfArticle } from '../../src/lib/server/co
 import { ingestDocuments } from '../../src/lib/server/ingest/ingest-batch';
 import { ingestDocument, type IngestInput } from '../../src/lib/server/ingest/ingest-document';
 import { listStoryGroupsWithArticles } from '../../src/lib/server/stories';
+import { syntheticCorpus, syntheticPage } from '../../src/bench/corpus';
 import { countRows } from '../helpers/corpus-factories';
 import { failingInsertsInto, InjectedFailure } from '../helpers/failing-insert-plugin';
 import { manyCommentsPage } from '../helpers/many-comments-page';
@@ -28,6 +29,39 @@ const threads = [1, 2].map((page) => ({
     text: (index) => `Thread ${page}, comment ${index + 1}: a frost like that is rare.`
   })
 }));
+// Two unrelated short stories, and a round-up that retells both (it bridges their groups).
+const HARBOUR = [
+  'The harbour board will close the old fish market on the east quay in March, after an inspection found the pilings under its floor rotten through in a dozen places.',
+  'Traders who have sold there for decades said they were given no warning and asked for a temporary hall on the car park until a new market is built.'
+];
+const LIBRARY = [
+  'The village library on Mill Lane will open on Sunday afternoons from next month, staffed by volunteers, after a petition gathered nine hundred signatures in a fortnight.',
+  'The council agreed to pay for heating and lighting on the extra day but not for staff, and the volunteers will be trained by the branch librarian.'
+];
+const textPage = (fileName: string, title: string, paragraphs: string[]) => ({
+  fileName,
+  bytes: new TextEncoder().encode(`${title}\n\n${paragraphs.join('\n\n')}\n`)
+});
+const harbour = textPage('harbour.txt', 'Fish market to close', HARBOUR);
+const library = textPage('library.txt', 'Library opens on Sundays', LIBRARY);
+const roundUp = textPage('round-up.txt', 'The week in the village', [...HARBOUR, ...LIBRARY]);
+
+/** Story groups as file names: founder → members, so runs with different ids compare. */
+async function groupsByFileName(db: Parameters<typeof ingestDocuments>[0]) {
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('documents', 'documents.id', 'articles.document_id')
+    .select(['articles.id', 'articles.story_group_id', 'documents.file_name'])
+    .execute();
+  const nameOf = new Map(rows.map((row) => [row.id, row.file_name]));
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const founder = nameOf.get(row.story_group_id!)!;
+    groups.set(founder, [...(groups.get(founder) ?? []), row.file_name].sort());
+  }
+  return Object.fromEntries([...groups].sort());
+}
+
 const empty = { fileName: 'empty.txt', bytes: new Uint8Array() };
 
 describeEachEngine('ingestDocuments (a batch in one transaction)', (database) => {
@@ -83,6 +117,47 @@ describeEachEngine('ingestDocuments (a batch in one transaction)', (database) =>
     expect(groups[0]!.articles.map((article) => article.id).sort((a, b) => a - b)).toEqual(
       [...articleIds].sort((a, b) => a - b)
     );
+  });
+
+  it('merge groups when an article bridges them, whether they formed in this batch or before', async () => {
+    const db = database().db;
+    const outcomes = await ingestDocuments(db, [harbour, library, roundUp]);
+    const [first, , bridge] = outcomes.map((outcome) =>
+      outcome.status === 'stored' ? outcome.articleId : 0
+    );
+    const groups = await listStoryGroupsWithArticles(db);
+    expect(groups.map((group) => group.id)).toEqual([first]);
+    expect(groups[0]!.articles).toHaveLength(3);
+    expect(await db.selectFrom('story_groups').select('id').execute()).toHaveLength(1);
+    expect(bridge).toBeGreaterThan(0);
+
+    await sql`truncate table comments, articles, documents, story_groups restart identity cascade`.execute(
+      db
+    );
+    await ingestDocuments(db, [harbour, library]); // two groups, stored before the bridge
+    expect(await listStoryGroupsWithArticles(db)).toHaveLength(2);
+    await ingestDocuments(db, [roundUp, ...seeds]);
+    expect(await groupsByFileName(db)).toMatchObject({
+      'harbour.txt': ['harbour.txt', 'library.txt', 'round-up.txt']
+    });
+    expect(await db.selectFrom('story_groups').select('id').execute()).toHaveLength(2);
+  });
+
+  it('group a corpus of many stories in batches exactly as one document at a time', async () => {
+    const db = database().db;
+    const pages = [...syntheticCorpus({ seed: 3, comments: 400, articles: 40 })].map((article) => {
+      const page = syntheticPage(article);
+      return { fileName: page.fileName, bytes: page.bytes };
+    });
+    for (const page of pages) await ingestDocument(db, page);
+    const oneByOne = await groupsByFileName(db);
+    expect(Object.keys(oneByOne).length).toBeLessThan(pages.length); // some stories share groups
+    await sql`truncate table comments, articles, documents, story_groups restart identity cascade`.execute(
+      db
+    );
+    for (let at = 0; at < pages.length; at += 15)
+      await ingestDocuments(db, pages.slice(at, at + 15));
+    expect(await groupsByFileName(db)).toEqual(oneByOne);
   });
 
   it('store a rejected document as failed among stored ones, and a repeat as its duplicate', async () => {

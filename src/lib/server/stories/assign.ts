@@ -7,12 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema';
 import { fingerprintArticle, type ArticleFingerprint } from './fingerprint';
-import {
-  findCandidates,
-  insertFingerprint,
-  insertFingerprints,
-  saveFingerprint
-} from './fingerprints.repository';
+import { findCandidates, insertFingerprint, saveFingerprint } from './fingerprints.repository';
 import { isSameStory, similarity } from './same-story';
 import { foundStoryGroup, mergeStoryGroups, setStoryGroup } from './story-groups.repository';
 
@@ -26,7 +21,7 @@ import { foundStoryGroup, mergeStoryGroups, setStoryGroup } from './story-groups
  * candidate look-up and the group update queue. PGlite has one connection, so there it
  * never waits.
  */
-const STORY_GROUPING_LOCK = 0x7374_6f72; // "stor"
+export const STORY_GROUPING_LOCK = 0x7374_6f72; // "stor"
 
 export interface ArticleToGroup {
   id: number;
@@ -54,30 +49,6 @@ export async function assignStoryGroup(
   await sql`select pg_advisory_xact_lock(${STORY_GROUPING_LOCK})`.execute(trx);
   if (!inserted) await saveFingerprint(trx, article.id, fingerprint);
   return joinOrFoundGroup(trx, article, fingerprint);
-}
-
-/**
- * Groups several articles this transaction inserted (a batch of documents): their
- * fingerprints go in with two statements, the lock is taken once, then each article is
- * grouped in the order given, exactly as assignStoryGroup would one by one. A later article
- * of the batch is already among the stored fingerprints when an earlier one looks, but it
- * has no group yet and candidates without a group are skipped, so the earlier one cannot
- * join it; the later one then finds the earlier one, grouped. Returns the group ids in order.
- */
-export async function groupInsertedArticles(
-  trx: Kysely<Schema>,
-  articles: ReadonlyArray<ArticleToGroup & { fingerprint: ArticleFingerprint }>
-): Promise<number[]> {
-  if (articles.length === 0) return [];
-  await insertFingerprints(
-    trx,
-    articles.map(({ id, fingerprint }) => ({ articleId: id, fingerprint }))
-  );
-  await sql`select pg_advisory_xact_lock(${STORY_GROUPING_LOCK})`.execute(trx);
-  const groups: number[] = [];
-  for (const article of articles)
-    groups.push(await joinOrFoundGroup(trx, article, article.fingerprint));
-  return groups;
 }
 
 /** Joins the group of the article's matches (merging them when several), or founds one. */

@@ -1,5 +1,6 @@
 /** Story groups: syndicated copies and write-ups of one story, grouped at ingest. */
-export { assignStoryGroup, groupInsertedArticles, type ArticleToGroup } from './assign';
+export { assignStoryGroup, type ArticleToGroup } from './assign';
+export { groupInsertedArticles } from './group-batch';
 export { fingerprintArticle, type ArticleFingerprint, type Fingerprint } from './fingerprint';
 export { estimatedJaccard, minHashSignature, SIGNATURE_LENGTH } from './minhash';
 export { groupMissingArticles, rebuildStoryGroups } from './rebuild';
