@@ -28,6 +28,7 @@ import {
 import { rollupHistogram } from './rollup/histogram';
 import { rollupAnswers } from './rollup/source';
 import { rollupStoryComparison } from './rollup/stories';
+import { rollupCodedTerms } from './rollup/terms';
 import { rollupTopAuthors } from './rollup/top-authors';
 import { analyticsScope, type AnalyticsScope } from './scope';
 import { scoreHistogram } from './score-histogram';
@@ -63,7 +64,8 @@ const rolledUp = {
   stories: [storyComparison, rollupStoryComparison],
   activity: [activityOverTime, rollupActivity],
   agreement: [classifierAgreement, rollupAgreement],
-  authors: [topAuthors, rollupTopAuthors]
+  authors: [topAuthors, rollupTopAuthors],
+  codedTerms: [topCodedTerms, rollupCodedTerms]
 } satisfies Record<string, [Series<unknown>, Series<unknown>]>;
 
 /**
@@ -103,7 +105,7 @@ export async function analyticsSeries(
     pick('byArticle')(scope),
     pick('stories')(scope),
     pick('authors')(scope),
-    topCodedTerms(scope),
+    pick('codedTerms')(scope),
     pick('activity')(scope),
     outcomesOverTime(scope),
     pick('agreement')(scope)

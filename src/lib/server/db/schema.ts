@@ -292,6 +292,19 @@ export type AnalyticsRollupHistogramTable = {
   status: ModerationStatus;
 } & Record<`${Label}_b${string}`, number>;
 
+/**
+ * The coded terms' rollup (migration 0014): per lexicon entry, the comments whose spans of
+ * it carry exactly the labels in label_mask, and their spans per label (`<label>_hits`).
+ */
+export type AnalyticsRollupTermsTable = {
+  article_id: number;
+  day: ColumnType<string, string, string>;
+  status: ModerationStatus;
+  entry_id: string;
+  label_mask: number;
+  comments: number;
+} & Record<`${Label}_hits`, number>;
+
 /** analytics_rollup summed over all days, for filters without a date range (migration 0012). */
 export type AnalyticsRollupTotalTable = Omit<AnalyticsRollupTable, 'day' | 'first_at' | 'last_at'>;
 
@@ -330,6 +343,7 @@ export interface Schema {
   analytics_rollup: AnalyticsRollupTable;
   analytics_rollup_histogram: AnalyticsRollupHistogramTable;
   analytics_rollup_authors: AnalyticsRollupAuthorsTable;
+  analytics_rollup_terms: AnalyticsRollupTermsTable;
   analytics_rollup_total: AnalyticsRollupTotalTable;
   analytics_rollup_histogram_total: AnalyticsRollupHistogramTotalTable;
   rollup_state: RollupStateTable;

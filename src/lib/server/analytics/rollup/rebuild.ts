@@ -4,8 +4,9 @@
  * on other connections keep the previous rollup until it commits. DELETE rather than
  * TRUNCATE for the same reason: TRUNCATE would lock the tables against those readers.
  *
- * Three tables (see migration 0011): the counts by flagged labels, the histograms of the
- * scored comments, and the flagged or removed comments per author; then the first two
+ * Four tables (see migrations 0011 and 0014): the counts by flagged labels, the histograms
+ * of the scored comments, the flagged or removed comments per author and the lexicon
+ * entries' spans (terms.ts); then the first two
  * summed over all days (totals.ts, migration 0012). The expressions mirror
  * the live series: the reports' commentTime and currentStatus, and score-histogram.ts's
  * bin, least(floor(score × 20), 19). */
@@ -17,6 +18,7 @@ import { commentTime, currentStatus } from '../scope';
 import { HISTOGRAM_BINS } from '../score-histogram';
 import { BINS, binColumn } from './bins';
 import { labelBit } from './source';
+import { rebuildTerms } from './terms';
 import { rebuildTotals } from './totals';
 
 const binOf = (label: string) => sql.ref(`bin_${label}`);
@@ -97,6 +99,7 @@ export async function rebuildRollup(
     )}) as x
     group by x.article_id, x.day, x.status, x.flagged_mask, x.author`.execute(trx);
 
+  await rebuildTerms(trx, perComment, only('article_id'));
   await rebuildTotals(trx, only('article_id'));
 
   await sql`

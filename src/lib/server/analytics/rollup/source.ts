@@ -90,6 +90,14 @@ export function authorsSource(scope: AnalyticsScope) {
     .where(rollupFilter(scope));
 }
 
+/** analytics_rollup_terms rows of the filter's comments with lexicon spans (day rows only: few). */
+export function termsSource(scope: AnalyticsScope) {
+  return scope.db
+    .selectFrom('analytics_rollup_terms as r')
+    .leftJoin('articles as a', 'a.id', 'r.article_id')
+    .where(rollupFilter(scope));
+}
+
 /** A label's bit in flagged_mask: LABELS order, as the rebuild sets it. */
 export const labelBit = (label: Label) => 1 << LABELS.indexOf(label);
 

@@ -17,7 +17,7 @@ import * as scoresArticle from './2026-11-23-0010-scores-article';
 import * as analyticsRollup from './2026-11-23-0011-analytics-rollup';
 import * as analyticsRollupTotals from './2026-11-23-0012-analytics-rollup-totals';
 import * as queueSearchText from './2026-11-23-0013-queue-search-text';
-import * as authorIndexCovering from './2026-11-23-0014-author-index-covering';
+import * as analyticsAuthorsAndTerms from './2026-11-23-0014-analytics-authors-and-terms';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-0001-initial': initial,
@@ -33,7 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-0011-analytics-rollup': analyticsRollup,
   '2026-11-23-0012-analytics-rollup-totals': analyticsRollupTotals,
   '2026-11-23-0013-queue-search-text': queueSearchText,
-  '2026-11-23-0014-author-index-covering': authorIndexCovering
+  '2026-11-23-0014-analytics-authors-and-terms': analyticsAuthorsAndTerms
 };
 
 export const migrationProvider: MigrationProvider = {
