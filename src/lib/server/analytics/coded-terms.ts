@@ -3,6 +3,7 @@
  * stored spans (comment_scores.spans, where a lexicon span carries its entryId), counting
  * only spans of a shown label. The entry's category comes from the lexicon in force, a
  * lookup of a few hundred ids after the aggregate; an entry since removed shows no category.
+ * The live chart; rollup/terms.ts gives the same rows from the rollup.
  */
 import { sql } from 'kysely';
 import type { Label } from '../classify/types';

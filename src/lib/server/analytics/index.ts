@@ -3,11 +3,10 @@
  * returning chart-ready plain rows. /analytics draws them; GET /api/v1/analytics returns
  * them as JSON.
  *
- * Most series read the rollup (rollup/): per-day counts rebuilt when the data changed,
- * which is what keeps the page fast at a million comments. A date range that is not whole
- * UTC days reads the comments live, as do outcomes (decisions, a small table), top authors
- * and coded terms (which need each comment's author or spans, and read only the flagged
- * or span-carrying few per cent).
+ * Every series but outcomes (decisions, a small table) reads the rollup (rollup/):
+ * per-day counts rebuilt when the data changed, which is what keeps the page fast at a
+ * million comments; the top authors then count their listed authors' comments from the
+ * author index. A date range that is not whole UTC days reads the comments live.
  */
 import type { Kysely } from 'kysely';
 import type { ReportFilter } from '../../schemas/report-filter';
