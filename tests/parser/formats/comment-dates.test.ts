@@ -48,6 +48,8 @@ describe('the English shape shortcut in isTimeLine', () => {
   it.each([
     ['• Thursday, November 10, 2016 6:12 PM', true],
     ['Nov 10, 2016 (edited)', true],
+    ['3 hours ago (edited)  ', true],
+    ['Nov 10, 2016 (bearbeitet)\t', true],
     ['3 hours ago', true],
     ['Anna Smith', false],
     ['Meet me on Nov 10, 2016 at noon', false]

@@ -66,7 +66,8 @@ const LEADING_MARKS = /^[\s•·|—–-]+/u;
 
 /** True when the whole line is a timestamp, absolute or relative. */
 export function isTimeLine(line: string): boolean {
-  const unmarked = line.replace(LEADING_MARKS, '');
+  // Trailing space trimmed first: EDITED is anchored at the end, and "(edited) " is one too.
+  const unmarked = line.replace(LEADING_MARKS, '').trimEnd();
   // EDITED ends in ")": testing for it first keeps the unanchored regex off other lines.
   const bare = (unmarked.endsWith(')') ? unmarked.replace(EDITED, '') : unmarked).trim();
   if (bare === '' || bare.length > 60) return false;
