@@ -51,10 +51,18 @@ export async function findCandidatesOfBatch(
         ${banded.map((row) => row.band)}::smallint[],
         ${banded.map((row) => row.bucket)}::integer[]) as q(id, band, bucket)
       join batch me on me.id = q.id
-      join article_lsh_bands b
-        on b.band = q.band and b.bucket = q.bucket
-        and b.story_at between me.at - ${window} and me.at + ${window}
-      where b.article_id <> q.id
+      -- A lateral subquery behind OFFSET 0, so the story window is part of each band's index
+      -- range. As a plain join the planner read every stored row of the (band, bucket) and
+      -- filtered by time after: for common term buckets, rows that grow with the corpus
+      -- (~150 a band at a million comments, 22 in 23 of them outside the window).
+      cross join lateral (
+        select b.article_id, b.band, b.story_at
+        from article_lsh_bands b
+        where b.band = q.band and b.bucket = q.bucket
+          and b.story_at between me.at - ${window} and me.at + ${window}
+          and b.article_id <> q.id
+        offset 0
+      ) b
       group by q.id, b.article_id
       having count(*) filter (where b.band < ${TERM_BAND_OFFSET}) > 0
           or count(*) filter (where b.band >= ${TERM_BAND_OFFSET}) >= ${MIN_SHARED_TERM_BUCKETS}
