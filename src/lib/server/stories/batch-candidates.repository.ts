@@ -26,18 +26,27 @@ interface BatchCandidateRow {
   term_signature: number[] | null;
 }
 
+type BatchArticles = ReadonlyArray<{ id: number; fingerprint: ArticleFingerprint }>;
+
 /** Candidates by article id; a sibling's storyGroupId is null (it has none stored yet). */
 export async function findCandidatesOfBatch(
   trx: Kysely<Schema>,
-  articles: ReadonlyArray<{ id: number; fingerprint: ArticleFingerprint }>
+  articles: BatchArticles
 ): Promise<Map<number, Candidate[]>> {
+  const found = new Map<number, Candidate[]>(articles.map(({ id }) => [id, []]));
+  if (articles.every(({ fingerprint }) => fingerprint.bands.length === 0)) return found;
+  const { rows } = await batchCandidatesQuery(articles).execute(trx);
+  for (const row of rows) found.get(Number(row.for_id))!.push(toCandidate(row));
+  return found;
+}
+
+/** The statement alone, exported so a test can check its plan. */
+export function batchCandidatesQuery(articles: BatchArticles) {
   const banded = articles.flatMap(({ id, fingerprint }) =>
     fingerprint.bands.map(({ band, bucket }) => ({ id, band, bucket }))
   );
-  const found = new Map<number, Candidate[]>(articles.map(({ id }) => [id, []]));
-  if (banded.length === 0) return found;
   const window = sql`make_interval(days => ${STORY_WINDOW_DAYS})`;
-  const { rows } = await sql<BatchCandidateRow>`
+  return sql<BatchCandidateRow>`
     with batch as materialized (
       select b.id, b.ord, coalesce(a.published_at, d.ingested_at) as at
       from unnest(${articles.map(({ id }) => id)}::bigint[]) with ordinality as b(id, ord)
@@ -83,9 +92,7 @@ export async function findCandidatesOfBatch(
     left join article_fingerprints f
       on f.article_id = r.article_id and r.terms < ${MIN_SHARED_TERM_BUCKETS}
     where r.rank <= ${MAX_CANDIDATES}
-    order by r.for_id, r.rank`.execute(trx);
-  for (const row of rows) found.get(Number(row.for_id))!.push(toCandidate(row));
-  return found;
+    order by r.for_id, r.rank`;
 }
 
 function toCandidate(row: BatchCandidateRow): Candidate {
