@@ -4,6 +4,7 @@
  * their character n-grams. Signed hashing (a second hash bit picks +1 or −1) makes
  * collisions cancel on average instead of piling up.
  */
+import { BucketCounts } from './bucket-counts';
 import { normaliseForFeatures, tokenise } from './text-normalise';
 
 export interface SparseVector {
@@ -54,62 +55,61 @@ export function hashFeatures(
   text: string,
   options: HashingOptions = DEFAULT_HASHING
 ): SparseVector {
-  const counts = new Map<number, number>();
-  const add = signedCounter(counts, options.bits);
+  // One table reused for every text (bucket-counts.ts): a fresh Map per comment was most
+  // of the model's garbage. Safe to share: nothing here awaits or re-enters.
+  const counts = textCounts.reset();
+  const mask = (1 << options.bits) - 1;
   let previous: number | undefined;
   for (const token of tokenise(normaliseForFeatures(text))) {
-    const wordHash = addWordFeatures(token, options, add);
-    if (previous !== undefined) add(combineHashes(previous, wordHash));
+    const wordHash = addWordFeatures(token, options, counts, mask);
+    if (previous !== undefined) counts.add(combineHashes(previous, wordHash), mask);
     previous = wordHash;
   }
   return toLogScaledUnitVector(counts);
 }
 
+const textCounts = new BucketCounts();
+
 /** Signed counts per bucket of one word's own features (its unigram and character n-grams). */
 export function wordFeatureCounts(token: string, options: HashingOptions): Map<number, number> {
-  const counts = new Map<number, number>();
-  addWordFeatures(token, options, signedCounter(counts, options.bits));
-  return counts;
+  const counts = wordCounts.reset();
+  addWordFeatures(token, options, counts, (1 << options.bits) - 1);
+  const byBucket = new Map<number, number>();
+  for (let at = 0; at < counts.size; at++) byBucket.set(counts.bucket(at), counts.count(at));
+  return byBucket;
 }
 
-function signedCounter(counts: Map<number, number>, bits: number): (hash: number) => void {
-  const mask = (1 << bits) - 1;
-  return (hash) => {
-    const index = hash & mask;
-    const sign = hash >>> 31 === 1 ? -1 : 1;
-    counts.set(index, (counts.get(index) ?? 0) + sign);
-  };
-}
+const wordCounts = new BucketCounts();
 
 /** Adds the word's unigram and character n-grams; returns the word hash (for bigrams). */
 function addWordFeatures(
   token: string,
   options: HashingOptions,
-  add: (hash: number) => void
+  counts: BucketCounts,
+  mask: number
 ): number {
   const wordHash = hashRange(token, 0, token.length, WORD_SEED);
-  add(wordHash);
+  counts.add(wordHash, mask);
   const padded = ` ${token} `;
   for (let n = options.charMin; n <= options.charMax; n++) {
     for (let start = 0; start + n <= padded.length; start++) {
-      add(hashRange(padded, start, start + n, CHAR_SEED + n));
+      counts.add(hashRange(padded, start, start + n, CHAR_SEED + n), mask);
     }
   }
   return wordHash;
 }
 
-function toLogScaledUnitVector(counts: Map<number, number>): SparseVector {
+function toLogScaledUnitVector(counts: BucketCounts): SparseVector {
   const indices = new Int32Array(counts.size);
   const values = new Float32Array(counts.size);
   let norm = 0;
-  let at = 0;
-  for (const [index, count] of counts) {
+  for (let at = 0; at < counts.size; at++) {
+    const count = counts.count(at);
     // Sublinear term frequency: the tenth "!!!" says less than the first.
     const value = Math.sign(count) * Math.log1p(Math.abs(count));
-    indices[at] = index;
+    indices[at] = counts.bucket(at);
     values[at] = value;
     norm += value * value;
-    at++;
   }
   norm = Math.sqrt(norm);
   if (norm > 0) for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) / norm;
