@@ -30,7 +30,7 @@ function containsPattern(text: string): string {
  * article the page query joins itself. The score row carries its comment's article id
  * (migration 0010, also in the queue indexes), so the article, outlet and story filters
  * test s.article_id against the small articles table without reading comments. The author
- * filter is an EXISTS on comments; the text filter one on queue_search_texts, which holds the
+ * filter is the author's comment ids (an array, see below); the text filter one on queue_search_texts, which holds the
  * text of every comment this query can list (flagged or decided; migration 0013) under a
  * trigram index a few percent the size of one over all comments. The count of an unfiltered queue reads only
  * the scores and statuses (joining comments and articles for it made it ~20× slower at a
@@ -85,13 +85,15 @@ export function queueSource(db: Kysely<Schema>, filter: QueueFilter, after?: Que
       )
     )
     .$if(filter.author !== undefined, (query) =>
-      query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('comments as fc')
-            .select('fc.id')
-            .whereRef('fc.id', '=', 's.comment_id')
-            .where('fc.author', '=', filter.author!)
-        )
+      // The author's comment ids first (index-only, once), then their score rows by id. As an
+      // EXISTS the planner merged the author's ~1,400 ids with a walk of every flagged score
+      // row in id order (~64,000 at a million, 50–100 ms when they are not cached) instead
+      // of probing 1,400 ids (~3 ms); an array it cannot size makes it probe.
+      query.where(
+        sql<SqlBool>`s.comment_id = any(array(${db
+          .selectFrom('comments as fc')
+          .select('fc.id')
+          .where('fc.author', '=', filter.author!)}))`
       )
     )
     .$if(filter.text !== undefined, (query) =>
