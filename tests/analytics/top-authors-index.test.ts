@@ -12,6 +12,7 @@ import { reportFilterSchema } from '../../src/lib/schemas/report-filter';
 import { analyticsScope } from '../../src/lib/server/analytics';
 import { authorCommentsQuery } from '../../src/lib/server/analytics/rollup/top-authors';
 import { storeAnalyticsFixture } from '../helpers/analytics-fixture';
+import { indexPlanOf } from '../helpers/query-plan';
 import { describeEachEngine } from '../helpers/test-databases';
 
 describeEachEngine('top authors comment counts', (database) => {
@@ -30,14 +31,7 @@ describeEachEngine('top authors comment counts', (database) => {
   ])('%s: an index-only scan of comments_author_id', async (_, input) => {
     const scope = analyticsScope(db(), reportFilterSchema.parse(input));
     const query = authorCommentsQuery(scope, ['ann', 'bob']);
-    const plan = await db()
-      .transaction()
-      .execute(async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_bitmapscan = off`.execute(trx);
-        const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(trx);
-        return rows.map((row) => row['QUERY PLAN']).join('\n');
-      });
+    const plan = await indexPlanOf(db(), query);
     expect(plan).toMatch(/Index Only Scan using comments_author_id on comments c\b/);
     expect(plan).not.toMatch(/ Index Scan using comments_author_id/);
     // The counts themselves are checked against the live query in analytics-rollup.test.ts.

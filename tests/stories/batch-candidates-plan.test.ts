@@ -6,13 +6,13 @@
  * the corpus (ingest slowed from ~14k to ~8k comments/s over a million). Sequential and
  * bitmap scans are switched off so that the fixture's few rows do not make them cheaper.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { insertArticle, insertDocument } from '../../src/lib/server/corpus';
 import type { Schema } from '../../src/lib/server/db/schema';
-import { assignStoryGroup, fingerprintArticle } from '../../src/lib/server/stories';
+import { fingerprintArticle } from '../../src/lib/server/stories';
 import { batchCandidatesQuery } from '../../src/lib/server/stories/batch-candidates.repository';
+import { indexPlanOf } from '../helpers/query-plan';
+import { storeStoryCopy } from '../helpers/story-copies';
 import { describeEachEngine } from '../helpers/test-databases';
 
 const STORY = {
@@ -23,25 +23,8 @@ const STORY = {
   ].join('\n\n')
 };
 
-async function storeCopy(db: Kysely<Schema>, name: string, day: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const content = new TextEncoder().encode(name);
-    const documentId = await insertDocument(trx, {
-      sha256: createHash('sha256').update(content).digest('hex'),
-      fileName: name,
-      content,
-      parse: { status: 'parsed', format: 'text', markup: 'text', encoding: 'utf-8' }
-    });
-    const articleId = await insertArticle(trx, documentId!, {
-      ...STORY,
-      outlet: null,
-      byline: null,
-      publishedAt: new Date(Date.UTC(2025, 0, 1 + day))
-    });
-    await assignStoryGroup(trx, { id: articleId, ...STORY }, { inserted: true });
-    return articleId;
-  });
-}
+const storeCopy = (db: Kysely<Schema>, name: string, day: number) =>
+  storeStoryCopy(db, STORY, name, new Date(Date.UTC(2025, 0, 1 + day)));
 
 describeEachEngine('batch story candidates plan', (database) => {
   const db = () => database().db;
@@ -59,14 +42,7 @@ describeEachEngine('batch story candidates plan', (database) => {
   it('bound each band look-up by the story window in the index condition', async () => {
     const fingerprint = fingerprintArticle(STORY);
     const query = batchCandidatesQuery(ids.slice(-2).map((id) => ({ id, fingerprint })));
-    const plan = await db()
-      .transaction()
-      .execute(async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_bitmapscan = off`.execute(trx);
-        const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(trx);
-        return rows.map((row) => row['QUERY PLAN']).join('\n');
-      });
+    const plan = await indexPlanOf(db(), query);
     expect(plan).toMatch(/Index (Only )?Scan using article_lsh_bands_pkey/);
     expect(plan).toMatch(/Index Cond: \(\(band = .*\bstory_at >= .*\bstory_at <= /);
     // The window still holds: the copies 3 and 6 days older are found, those 9 or more are not.

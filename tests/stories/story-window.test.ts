@@ -3,18 +3,13 @@
  * only when their story times lie within the window, and is compared with at most
  * MAX_CANDIDATES stored articles, the strongest band matches first.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
-import { insertArticle, insertDocument } from '../../src/lib/server/corpus';
 import type { Schema } from '../../src/lib/server/db/schema';
-import {
-  assignStoryGroup,
-  fingerprintArticle,
-  rebuildStoryGroups
-} from '../../src/lib/server/stories';
+import { fingerprintArticle, rebuildStoryGroups } from '../../src/lib/server/stories';
 import { findCandidates } from '../../src/lib/server/stories/fingerprints.repository';
 import { MAX_CANDIDATES, STORY_WINDOW_DAYS } from '../../src/lib/server/stories/same-story';
+import { storeStoryCopy } from '../helpers/story-copies';
 import { describeEachEngine } from '../helpers/test-databases';
 import { groupOf } from '../helpers/story-group-of';
 
@@ -29,25 +24,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const START = Date.UTC(2025, 2, 1);
 
 /** Stores a copy of the ferry story published `days` after START, grouped as at ingest. */
-async function storeCopy(db: Kysely<Schema>, name: string, days: number | null): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const content = new TextEncoder().encode(name);
-    const documentId = await insertDocument(trx, {
-      sha256: createHash('sha256').update(content).digest('hex'),
-      fileName: name,
-      content,
-      parse: { status: 'parsed', format: 'text', markup: 'text', encoding: 'utf-8' }
-    });
-    const articleId = await insertArticle(trx, documentId!, {
-      ...FERRY,
-      outlet: null,
-      byline: null,
-      publishedAt: days === null ? null : new Date(START + days * DAY)
-    });
-    await assignStoryGroup(trx, { id: articleId, ...FERRY }, { inserted: true });
-    return articleId;
-  });
-}
+const storeCopy = (db: Kysely<Schema>, name: string, days: number | null) =>
+  storeStoryCopy(db, FERRY, name, days === null ? null : new Date(START + days * DAY));
 
 describeEachEngine('story look-up window and cap', (database) => {
   beforeEach(async () => {
