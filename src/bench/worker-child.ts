@@ -5,6 +5,7 @@
  * commentsPerSecond, peakRssMb } as one line of JSON. Its RSS is a worker's own.
  */
 import { runWorker } from '../lib/server/classify/jobs';
+import { config } from '../lib/server/config';
 import { createDb } from '../lib/server/db';
 import { classifierFromSettings } from '../lib/server/settings';
 import { peakRssMb } from './child-process';
@@ -14,7 +15,7 @@ const jobs = Number(jobsArg);
 if (!databaseUrl || !(jobs > 0)) throw new Error('usage: worker-child.ts <database-url> <jobs>');
 const database = await createDb({ databaseUrl });
 try {
-  const classifier = classifierFromSettings(database.db);
+  const classifier = classifierFromSettings(database.db, config(), { lexiconThread: true });
   await classifier(); // load the models before the clock starts, as a running worker has
   const stop = new AbortController();
   let completed = 0;

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { createClassifier } from '../../lib/server/classify';
+import { config } from '../../lib/server/config';
 import { readLabelledFile } from '../../lib/server/classify/model/dataset';
 import { evaluateLabelled } from '../../lib/server/classify/model/labelled-evaluation';
 import type { LabelScores } from '../../lib/server/classify/types';
@@ -19,7 +20,7 @@ export function registerEval(program: Command): void {
     .argument('<file>', 'JSON lines: {"id","source","text","labels":{label: 1|0|null}}')
     .action(async (file: string) => {
       const rows = await readLabelledFile(file);
-      const classifier = await createClassifier();
+      const classifier = await createClassifier(config(), {}, { lexiconThread: true });
       const scores: LabelScores[] = [];
       const progress = startProgress(Math.ceil(rows.length / BATCH_SIZE), 'eval');
       for (let start = 0; start < rows.length; start += BATCH_SIZE) {

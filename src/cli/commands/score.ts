@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createClassifier } from '../../lib/server/classify';
+import { config } from '../../lib/server/config';
 import { scoreLines } from '../../lib/server/classify/score-lines';
 import { positiveInteger } from '../number-options';
 
@@ -17,7 +18,7 @@ export function registerScore(program: Command): void {
     )
     .option('--batch-size <n>', 'texts classified together', positiveInteger, 64)
     .action(async (options: { batchSize: number }) => {
-      const classifier = await createClassifier();
+      const classifier = await createClassifier(config(), {}, { lexiconThread: true });
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       const { rejected } = await scoreLines(lines, classifier, {
         batchSize: options.batchSize,

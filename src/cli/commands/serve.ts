@@ -129,7 +129,7 @@ interface InProcessWorker {
 function startWorker(database: Database): InProcessWorker {
   const stopping = new AbortController();
   // Loaded before the first batch, then rebuilt whenever the settings pages change.
-  const classifier = classifierFromSettings(database.db);
+  const classifier = classifierFromSettings(database.db, config(), { lexiconThread: true });
   const running = classifier()
     .then(() =>
       runWorker({

@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import { newWorkerId, runWorker, type BatchReport } from '../../lib/server/classify/jobs';
+import { config } from '../../lib/server/config';
 import { classifierFromSettings } from '../../lib/server/settings';
 import { withDatabase } from '../database';
 import { positiveInteger } from '../number-options';
@@ -38,7 +39,7 @@ export function registerWorker(program: Command): void {
     .action(async (options: WorkerCommandOptions) => {
       await withDatabase(async ({ db, describe }) => {
         // Rebuilt before a batch whenever the settings pages changed thresholds or lexicon.
-        const classifier = classifierFromSettings(db);
+        const classifier = classifierFromSettings(db, config(), { lexiconThread: true });
         const loaded = await classifier();
         const workerId = newWorkerId();
         const stopping = new AbortController();

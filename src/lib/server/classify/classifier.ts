@@ -3,13 +3,7 @@
  * text, the thresholds turn scores into flags. Pure apart from what the components do.
  */
 import { flaggedLabels, fuseScores, type ComponentOutput } from './fuse';
-import type {
-  Classification,
-  Classifier,
-  ClassifierComponent,
-  ComponentResult,
-  LabelScores
-} from './types';
+import type { Classification, Classifier, ClassifierComponent, LabelScores } from './types';
 
 export function assembleClassifier(
   components: readonly ClassifierComponent[],
@@ -23,16 +17,18 @@ export function assembleClassifier(
     thresholds,
     async classify(texts: readonly string[]): Promise<Classification[]> {
       if (texts.length === 0) return [];
-      const perComponent: { kind: string; results: ComponentResult[] }[] = [];
-      // One after another: the components are CPU-bound on the same thread anyway.
-      for (const component of components) {
-        const results = await component.scoreBatch(texts);
-        if (results.length !== texts.length)
-          throw new Error(
-            `${component.version} returned ${results.length} results for ${texts.length} texts`
-          );
-        perComponent.push({ kind: component.kind, results });
-      }
+      // All started before any is awaited: a component on a thread of its own (the lexicon,
+      // where the caller asked for one) works while the ones on this thread run.
+      const perComponent = await Promise.all(
+        components.map(async (component) => {
+          const results = await component.scoreBatch(texts);
+          if (results.length !== texts.length)
+            throw new Error(
+              `${component.version} returned ${results.length} results for ${texts.length} texts`
+            );
+          return { kind: component.kind, results };
+        })
+      );
       const classifications: Classification[] = [];
       for (let index = 0; index < texts.length; index++) {
         const outputs: ComponentOutput[] = [];

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { config, type Config } from '../config';
 import { assembleClassifier } from './classifier';
 import type { CompiledLexicon } from './lexicon/compile';
-import { createLexiconComponent } from './lexicon/component';
+import { createLexiconComponent, shippedLexicon } from './lexicon/component';
+import { createThreadedLexiconComponent } from './lexicon/thread/threaded-component';
 import { createModelComponent } from './model/component';
 import { MANIFEST_FILE } from './model/model-files';
 import { readThresholdsFile, resolveThresholds } from './thresholds';
@@ -35,11 +36,21 @@ export interface AdminSettings {
   thresholds?: Partial<Record<Label, number>>;
 }
 
+export interface AssemblyOptions {
+  /**
+   * Score the lexicon on a worker thread beside the learned components (lexicon/thread/):
+   * what the job worker and the CLI want. Off by default, and off in the web app, whose
+   * built bundle does not carry the thread's entry file and which only reads versions.
+   */
+  lexiconThread?: boolean;
+}
+
 export async function createClassifier(
   settings: ClassifierSettings = config(),
-  admin: AdminSettings = {}
+  admin: AdminSettings = {},
+  options: AssemblyOptions = {}
 ): Promise<Classifier> {
-  return assembleWithSettings(await loadLearnedComponents(settings), settings, admin);
+  return assembleWithSettings(await loadLearnedComponents(settings), settings, admin, options);
 }
 
 /**
@@ -62,9 +73,15 @@ export async function loadLearnedComponents(
 export function assembleWithSettings(
   learned: readonly ClassifierComponent[],
   settings: ClassifierSettings,
-  admin: AdminSettings
+  admin: AdminSettings,
+  options: AssemblyOptions = {}
 ): Classifier {
-  const lexicon = createLexiconComponent(admin.lexicon ? { lexicon: admin.lexicon } : {});
+  const compiled = admin.lexicon ?? shippedLexicon();
+  // Alone, the lexicon has nothing to run beside: a thread would only add the copying.
+  const lexicon =
+    options.lexiconThread && learned.length > 0
+      ? createThreadedLexiconComponent(compiled)
+      : createLexiconComponent({ lexicon: compiled });
   const thresholds = resolveThresholds(
     readThresholdsFile(settings.modelsDir),
     settings.thresholds,

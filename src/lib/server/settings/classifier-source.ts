@@ -10,6 +10,7 @@ import {
   assembleWithSettings,
   loadLearnedComponents,
   type AdminSettings,
+  type AssemblyOptions,
   type ClassifierSettings
 } from '../classify';
 import type { Classifier, ClassifierComponent } from '../classify/types';
@@ -33,7 +34,8 @@ export async function loadAdminSettings(db: Kysely<Schema>): Promise<AdminSettin
  */
 export function classifierFromSettings(
   db: Kysely<Schema>,
-  settings: ClassifierSettings = config()
+  settings: ClassifierSettings = config(),
+  options: AssemblyOptions = {}
 ): () => Promise<Classifier> {
   let learned: Promise<ClassifierComponent[]> | undefined;
   let built: { fingerprint: string; classifier: Classifier } | undefined;
@@ -41,7 +43,12 @@ export function classifierFromSettings(
     const fingerprint = await settingsFingerprint(db);
     if (built?.fingerprint === fingerprint) return built.classifier;
     learned ??= loadLearnedComponents(settings);
-    const classifier = assembleWithSettings(await learned, settings, await loadAdminSettings(db));
+    const classifier = assembleWithSettings(
+      await learned,
+      settings,
+      await loadAdminSettings(db),
+      options
+    );
     built = { fingerprint, classifier };
     return classifier;
   };
