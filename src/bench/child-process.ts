@@ -1,9 +1,10 @@
 /**
  * Runs a benchmark step in its own Node process, so that its peak memory (which it reports
- * itself, from process.resourceUsage().maxRSS) is its own and not the benchmark's. The
+ * itself, peakRssMb below) is its own and not the benchmark's. The
  * child prints one line of JSON on stdout; its stderr passes through.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export async function runChild<T>(script: string, args: string[]): Promise<T> {
@@ -21,7 +22,19 @@ export async function runChild<T>(script: string, args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
-/** Peak resident set size of this process so far, in MB (maxRSS is in KiB). */
+/**
+ * Peak resident set size of this process so far, in MB: the kernel's high-water mark of
+ * this process's own memory (VmHWM). Not maxRSS: Linux carries a process's maxRSS across
+ * exec, so a child spawned by the benchmark would report at least the benchmark's own size
+ * at the fork (which holds the generated corpus). maxRSS (KiB) where /proc is absent.
+ */
 export function peakRssMb(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+    if (kib) return (Number(kib) * 1024) / 1e6;
+  } catch {
+    // not Linux
+  }
   return (process.resourceUsage().maxRSS * 1024) / 1e6;
 }
