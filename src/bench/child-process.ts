@@ -1,7 +1,7 @@
 /**
  * Runs a benchmark step in its own Node process, so that its peak memory (which it reports
- * itself, peakRssMb below) is its own and not the benchmark's. The
- * child prints one line of JSON on stdout; its stderr passes through.
+ * itself, peakRssMb below) is its own and not the benchmark's. The child prints one line
+ * of JSON on stdout; its stderr passes through.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

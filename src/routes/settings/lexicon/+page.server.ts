@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { appDatabase } from '$lib/server/app-database';
 import { CATEGORIES } from '$lib/server/classify/lexicon/entries';
+import { lexiconComponentVersion } from '$lib/server/classify/lexicon/component';
 import { LABELS } from '$lib/server/classify/types';
 import {
   addLexiconEntry,
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ url }) => {
           text.toLowerCase().includes(needle)
         ))
   );
-  const stale = await countScoredByOtherLexicon(db, `threadwatch-lexicon@${lexicon.version}`);
+  const stale = await countScoredByOtherLexicon(db, lexiconComponentVersion(lexicon.version));
   return {
     version: lexicon.version,
     total: lexicon.entries.length,

@@ -28,11 +28,16 @@ export function shippedLexicon(): CompiledLexicon {
   return shippedCompiled;
 }
 
+/** The version stored with every score the lexicon took part in: `threadwatch-lexicon@<version>`. */
+export function lexiconComponentVersion(lexiconVersion: string): string {
+  return `threadwatch-lexicon@${lexiconVersion}`;
+}
+
 export function createLexiconComponent(options: LexiconComponentOptions = {}): ClassifierComponent {
   const lexicon = options.lexicon ?? shippedLexicon();
   return {
     kind: LEXICON_KIND,
-    version: `threadwatch-lexicon@${lexicon.version}`,
+    version: lexiconComponentVersion(lexicon.version),
     async scoreBatch(texts: readonly string[]): Promise<ComponentResult[]> {
       return texts.map((text) => scoreText(text, lexicon));
     }

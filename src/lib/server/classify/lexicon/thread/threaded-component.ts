@@ -13,7 +13,7 @@
 import { startRequestThread, type RequestThread } from '../../../threads/request-thread';
 import type { ClassifierComponent, ComponentResult } from '../../types';
 import type { CompiledLexicon } from '../compile';
-import { LEXICON_KIND } from '../component';
+import { LEXICON_KIND, lexiconComponentVersion } from '../component';
 import type { ToLexiconThread } from './protocol';
 
 /** In a variable so that Vite's asset pass leaves this URL alone when the app is built. */
@@ -31,7 +31,7 @@ export function createThreadedLexiconComponent(lexicon: CompiledLexicon): Classi
   const key = nextKey++;
   const component: ClassifierComponent = {
     kind: LEXICON_KIND,
-    version: `threadwatch-lexicon@${lexicon.version}`,
+    version: lexiconComponentVersion(lexicon.version),
     async scoreBatch(texts: readonly string[]): Promise<ComponentResult[]> {
       if (texts.length === 0) return [];
       const current = lexiconThread();
@@ -47,7 +47,7 @@ export function createThreadedLexiconComponent(lexicon: CompiledLexicon): Classi
   return component;
 }
 
-/** Ends the thread (tests, and a clean shutdown); the next batch starts another. */
+/** Ends the thread (for tests: an idle thread never keeps a process alive); the next batch starts another. */
 export async function stopLexiconThread(): Promise<void> {
   await thread?.requests.stop();
 }
