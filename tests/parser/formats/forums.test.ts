@@ -144,5 +144,7 @@ describe('deleted posts and unicode authors', () => {
 });
 
 function fixtureText(name: string): string {
-  return fixturePage(name).text;
+  const page = fixturePage(name);
+  if (page.markup !== 'text') throw new Error(`${name} is not copied text`);
+  return page.text;
 }

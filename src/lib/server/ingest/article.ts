@@ -6,6 +6,7 @@
 import { articleFromHtml } from './article-html';
 import { articleFromText } from './article-text';
 import { renderText } from './dom';
+import { renderedPageText } from './page';
 import { sourceFromText } from './source';
 import type { CommentDraft, Page, ParsedArticle, ThreadDraft } from './types';
 
@@ -18,7 +19,7 @@ export function extractArticle(page: Page, draft: ThreadDraft): ParsedArticle {
     source:
       supplied.source !== undefined
         ? supplied.source
-        : (extracted.source ?? sourceFromText(page.text)),
+        : (extracted.source ?? sourceFromText(renderedPageText(page))),
     byline: supplied.byline !== undefined ? supplied.byline : extracted.byline,
     publishedAt: supplied.publishedAt !== undefined ? supplied.publishedAt : extracted.publishedAt
   };

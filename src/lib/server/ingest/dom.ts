@@ -3,7 +3,7 @@
  * that formats can treat saved HTML and copied text alike.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head']);
 const BLOCKS = new Set([
@@ -62,11 +62,18 @@ const PARAGRAPHS = new Set([
   'table'
 ]);
 
-/** Renders nodes to text: block elements on their own lines, paragraphs separated by a blank line. */
-export function renderText(nodes: AnyNode | AnyNode[] | Cheerio<AnyNode>): string {
+/**
+ * Renders nodes to text: block elements on their own lines, paragraphs separated by a
+ * blank line. Elements inside a node for which `skip` says yes render nothing, as if
+ * removed (the nodes given are always rendered).
+ */
+export function renderText(
+  nodes: AnyNode | AnyNode[] | Cheerio<AnyNode>,
+  skip?: (element: Element, root: AnyNode) => boolean
+): string {
   const parts: string[] = [];
   const list = Array.isArray(nodes) ? nodes : 'cheerio' in nodes ? nodes.toArray() : [nodes];
-  for (const node of list) walk(node, parts);
+  for (const node of list) walk(node, parts, skip);
   return parts
     .join('')
     .replace(/[ \t\f\r]*\n[ \t\f\r]*/g, '\n')
@@ -79,7 +86,11 @@ export function renderText(nodes: AnyNode | AnyNode[] | Cheerio<AnyNode>): strin
  * nest elements tens of thousands deep, which would overflow the call stack. A string on
  * the stack is text to emit once an element's children are done.
  */
-function walk(root: AnyNode, out: string[]): void {
+function walk(
+  root: AnyNode,
+  out: string[],
+  skip?: (element: Element, root: AnyNode) => boolean
+): void {
   const stack: (AnyNode | string)[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -98,7 +109,7 @@ function walk(root: AnyNode, out: string[]): void {
     // Elements are 'tag', 'script' or 'style'; comments, doctypes and CDATA render nothing.
     if (node.type !== 'tag') continue;
     const name = node.name.toLowerCase();
-    if (SKIPPED.has(name)) continue;
+    if (SKIPPED.has(name) || (skip !== undefined && node !== root && skip(node, root))) continue;
     if (name === 'br') {
       out.push('\n');
       continue;

@@ -1,6 +1,7 @@
 /** Builds the Page that format modules read, from already-decoded text. */
 import * as cheerio from 'cheerio';
 import { renderText, toLines } from './dom';
+import { sourceFromHtml } from './source';
 import type { Markup, Page } from './types';
 
 // An XML prolog may precede the doctype of an XHTML page.
@@ -21,6 +22,18 @@ export function buildPage(text: string, markup: Markup = detectMarkup(text)): Pa
     return { markup, text: normalised, lines: toLines(normalised) };
   }
   const $ = cheerio.load(text);
-  const rendered = renderText($.root());
-  return { markup, $, text: rendered, lines: toLines(rendered) };
+  // Only the article's source fallback reads the rendered page, where the DOM names no
+  // outlet; it is rendered now, before formats and the article extraction remove nodes.
+  if (sourceFromHtml($) !== null) return { markup, $, html: text };
+  return { markup, $, html: text, rendered: renderText($.root()) };
+}
+
+/**
+ * The page as a browser would copy it (block elements on their own lines, see dom.ts), as
+ * it was loaded. A saved page not rendered in advance (its DOM named an outlet, which a
+ * format then removed) is rendered from a fresh DOM of its markup.
+ */
+export function renderedPageText(page: Page): string {
+  if (page.markup === 'text') return page.text;
+  return page.rendered ?? renderText(cheerio.load(page.html).root());
 }

@@ -46,12 +46,18 @@ export interface TextPage {
   lines: string[];
 }
 
+/**
+ * A saved page: formats read its DOM. Its rendered text is made in advance only where
+ * the DOM names no outlet (rendering was a tenth of a saved page's parse, and only the
+ * article's source fallback reads it): see renderedPageText in page.ts.
+ */
 export interface HtmlPage {
   markup: 'html';
   $: CheerioAPI;
-  /** The page as a browser would copy it (block elements on their own lines), see dom.ts. */
-  text: string;
-  lines: string[];
+  /** The decoded markup the DOM was built from. */
+  html: string;
+  /** The page rendered before any format read it, where it is likely to be needed. */
+  rendered?: string;
 }
 
 export type Page = TextPage | HtmlPage;

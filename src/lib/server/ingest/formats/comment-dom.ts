@@ -4,7 +4,8 @@
  * authors and texts; these helpers keep to the comment's own part.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { compile } from 'css-select';
+import { isTag, type AnyNode, type Element } from 'domhandler';
 import { renderText } from '../dom';
 
 /**
@@ -23,64 +24,108 @@ export function ownFind(
       .find(selector)
       .filter((_, element) => $(element).parent().closest(commentSelector).is(comment))
       .first();
-  // The same test as `.parent().closest(commentSelector).is(comment)`, without closest()
-  // compiling the selector again at every ancestor: the comments nested in this one are
-  // looked up once, and the walk up stops at the first of them or at this comment.
-  const { nested, isComment } = commentsWithin(comment, own, commentSelector);
-  return comment
-    .find(selector)
-    .filter((_, element) => isComment && nearestComment(element, own, nested) === own)
-    .first();
-}
-
-interface CommentsWithin {
-  nested: ReadonlySet<AnyNode>;
-  /** Whether the comment itself matches the comment selector (else nothing is its own). */
-  isComment: boolean;
+  if (!isComment(comment, own, commentSelector)) return $([] as Element[]);
+  const found = firstOwn(own, scopedQuery(selector), scopedQuery(commentSelector));
+  return $(found === null ? [] : [found]);
 }
 
 /**
- * Per comment element and comment selector: a comment's parts are looked up several times.
- * Formats only ever remove nodes while they parse, and a removed nested comment is no longer
- * on the way up from any node still inside this one, so a cached entry stays right.
+ * What `comment.find(selector)` and a walk up from each match would give, in one walk of
+ * the comment's own part: document order, the same matches, but the replies nested in it
+ * are not entered (a reply element itself is still tested, as the walk up would accept
+ * it), and the walk stops at the first match. A thread's top comment holds the whole
+ * thread, so `find` on it walked every reply's markup for each of its parts.
  */
-const withinCache = new WeakMap<Element, Map<string, CommentsWithin>>();
-
-function commentsWithin(
-  comment: Cheerio<Element>,
-  own: Element,
-  commentSelector: string
-): CommentsWithin {
-  let bySelector = withinCache.get(own);
-  if (!bySelector) withinCache.set(own, (bySelector = new Map()));
-  let within = bySelector.get(commentSelector);
-  if (!within) {
-    within = {
-      nested: new Set(comment.find(commentSelector).toArray()),
-      isComment: comment.is(commentSelector)
-    };
-    bySelector.set(commentSelector, within);
-  }
-  return within;
-}
-
-/** The first of `own` and the comments nested in it on the way up from `element`'s parent. */
-function nearestComment(
-  element: AnyNode,
-  own: Element,
-  nested: ReadonlySet<AnyNode>
-): AnyNode | null {
-  for (let node = element.parent; node !== null; node = node.parent) {
-    if (node === own || nested.has(node)) return node;
+function firstOwn(own: Element, matches: ScopedQuery, isNested: ScopedQuery): Element | null {
+  const stack: AnyNode[] = [];
+  pushChildren(stack, own.children);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (matches(node, own)) return node;
+    if (!isNested(node, own)) pushChildren(stack, node.children);
   }
   return null;
 }
 
-/** The rendered text of `element` with the parts matching `without` (menus, reply links) left out. */
+function pushChildren(stack: AnyNode[], children: readonly AnyNode[]): void {
+  for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+}
+
+/**
+ * Whether `element` matches the selector as `$(scope).find(selector)` would match it;
+ * with no scope, as `$(element).is(selector)` would.
+ */
+type ScopedQuery = (element: Element, scope: Element | null) => boolean;
+
+/**
+ * css-select queries compiled once per selector. `find` compiles its selector at every
+ * call (a fifth of a saved WordPress page's parse went to compiling the same five
+ * selectors again per comment). `find` reads a selector relative to its element: the
+ * selector's leftmost part must match that element or one inside it. `rootFunc` is the
+ * test css-select applies to that leftmost match, so it checks the scope, which is set
+ * for the length of one synchronous test.
+ */
+const queries = new Map<string, ScopedQuery>();
+let currentScope: Element | null = null;
+
+function scopedQuery(selector: string): ScopedQuery {
+  let query = queries.get(selector);
+  if (query === undefined) {
+    // No result cache: css-select remembers ancestors that failed a descendant test, and
+    // whether one fails depends on the scope of the lookup that tested it.
+    const compiled = compile<AnyNode, Element>(selector, {
+      rootFunc: withinScope,
+      cacheResults: false
+    });
+    query = (element, scope) => {
+      currentScope = scope;
+      try {
+        return compiled(element);
+      } finally {
+        currentScope = null;
+      }
+    };
+    queries.set(selector, query);
+  }
+  return query;
+}
+
+function withinScope(element: Element): boolean {
+  if (currentScope === null) return true;
+  for (let node: AnyNode | null = element; node !== null; node = node.parent) {
+    if (node === currentScope) return true;
+  }
+  return false;
+}
+
+/** Whether the comment itself matches the comment selector (else nothing is its own). */
+const isCommentCache = new WeakMap<Element, Map<string, boolean>>();
+
+function isComment(comment: Cheerio<Element>, own: Element, commentSelector: string): boolean {
+  let bySelector = isCommentCache.get(own);
+  if (!bySelector) isCommentCache.set(own, (bySelector = new Map()));
+  let answer = bySelector.get(commentSelector);
+  if (answer === undefined) {
+    answer = comment.is(commentSelector);
+    bySelector.set(commentSelector, answer);
+  }
+  return answer;
+}
+
+/**
+ * The rendered text of `element` with the parts matching `without` (menus, reply links)
+ * left out: the text of a copy with those parts removed, rendered without the copy.
+ */
 export function renderWithout(element: Cheerio<AnyNode>, without: string): string {
-  const copy = element.clone();
-  copy.find(without).remove();
-  return renderText(copy);
+  const root = element.length === 1 ? element.get(0) : undefined;
+  if (root === undefined || !isTag(root)) {
+    const copy = element.clone();
+    copy.find(without).remove();
+    return renderText(copy);
+  }
+  const leftOut = scopedQuery(without);
+  return renderText(root, (node) => leftOut(node, root));
 }
 
 /** The index (in `indexOf`) of the nearest ancestor matching `selector`: a reply's parent comment. */
@@ -89,6 +134,16 @@ export function enclosingIndex(
   selector: string,
   indexOf: ReadonlyMap<Element, number>
 ): number | null {
-  const enclosing = element.parent().closest(selector).get(0);
-  return enclosing && enclosing.type === 'tag' ? (indexOf.get(enclosing) ?? null) : null;
+  const own = element.length === 1 ? element.get(0) : undefined;
+  if (own === undefined) {
+    const enclosing = element.parent().closest(selector).get(0);
+    return enclosing && enclosing.type === 'tag' ? (indexOf.get(enclosing) ?? null) : null;
+  }
+  // `.parent().closest(selector)`, the selector compiled once: closest() reads it
+  // without a scope, so the scope here is the document (every element is within it).
+  const matches = scopedQuery(selector);
+  for (let node = own.parent; node !== null && isTag(node); node = node.parent) {
+    if (matches(node, null)) return node.type === 'tag' ? (indexOf.get(node) ?? null) : null;
+  }
+  return null;
 }

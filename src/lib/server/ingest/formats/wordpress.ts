@@ -26,7 +26,7 @@ export const wordpress: CommentFormat = {
   detect(page: Page): number {
     if (page.markup === 'text') return scoreWordpressText(page.lines);
     const { $ } = page;
-    if ($(LIST).find(COMMENT).length > 0) return 0.9;
+    if (commentLists($).items.length > 0) return 0.9;
     // `#commentform` is the form comment_form() prints: a WordPress comment section, still empty.
     return $('#commentform').length > 0 ? 0.55 : 0;
   },
@@ -35,9 +35,26 @@ export const wordpress: CommentFormat = {
   }
 };
 
+/**
+ * The comment lists that hold comments, and their comments in document order. Looked up
+ * once per page: detect() and parse() both need them, and each lookup walks the whole
+ * page and then the whole thread. Detectors only read the DOM, so what detect() found is
+ * what parse() finds.
+ */
+const listsOfPage = new WeakMap<CheerioAPI, { lists: Cheerio<Element>; items: Element[] }>();
+
+function commentLists($: CheerioAPI): { lists: Cheerio<Element>; items: Element[] } {
+  let found = listsOfPage.get($);
+  if (found === undefined) {
+    const lists = $(LIST).filter((_, list) => $(list).find(COMMENT).length > 0);
+    found = { lists, items: lists.find(COMMENT).toArray() };
+    listsOfPage.set($, found);
+  }
+  return found;
+}
+
 function parseHtml($: CheerioAPI): ThreadDraft {
-  const lists = $(LIST).filter((_, list) => $(list).find(COMMENT).length > 0);
-  const items = lists.find(COMMENT).toArray();
+  const { lists, items } = commentLists($);
   const indexOf = new Map(items.map((item, index) => [item, index]));
   const comments = items.map((item) => toDraft($, $(item), indexOf));
   // Themes title the section "3 thoughts on “Post title”": the title, free of site-name noise.
