@@ -30,11 +30,12 @@ export interface AppAccount {
 }
 
 /** Creates the admin and the requested accounts; returns each by name (admin under its own). */
+/** Accounts in the app's database: its embedded one in `dataDir`, or PostgreSQL at `databaseUrl`. */
 export async function createAppAccounts(
-  dataDir: string,
+  { dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string },
   requests: readonly AccountRequest[]
 ): Promise<Map<string, AppAccount>> {
-  const database = await createDb({ dataDir: `${dataDir}/pglite` });
+  const database = await createDb(databaseUrl ? { databaseUrl } : { dataDir: `${dataDir}/pglite` });
   const accounts = new Map<string, AppAccount>();
   try {
     await migrateToLatest(database.db);

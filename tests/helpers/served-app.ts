@@ -1,7 +1,7 @@
 /**
  * The built dashboard served the way `npm start` serves it (`cli serve`: migrate, seed an
  * empty database, one in-process worker), on a free loopback port with its own embedded
- * database in a temp folder. Builds first when there is no build yet. Tests in the `app`
+ * database in a temp folder, or on the (empty) PostgreSQL database `databaseUrl` names. Builds first when there is no build yet. Tests in the `app`
  * vitest project run one file at a time, so the build is never replaced under a server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -26,21 +26,28 @@ export interface ServedApp {
 
 export async function serveApp(
   env: NodeJS.ProcessEnv = {},
-  { accounts = [] }: { accounts?: readonly AccountRequest[] } = {}
+  {
+    accounts = [],
+    databaseUrl
+  }: { accounts?: readonly AccountRequest[]; databaseUrl?: string } = {}
 ): Promise<ServedApp> {
   if (!existsSync('build/handler.js')) {
     const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'threadwatch-e2e-'));
-  const created = accounts.length > 0 ? await createAppAccounts(dataDir, accounts) : new Map();
+  const created =
+    accounts.length > 0 ? await createAppAccounts({ dataDir, databaseUrl }, accounts) : new Map();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
     THREADWATCH_DATA_DIR: dataDir,
     ...env
   };
-  delete childEnv.DATABASE_URL; // the served app runs on its own embedded database
+  // The served app runs on its own embedded database unless given one: never on the
+  // database the test run itself uses.
+  if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
+  else delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'serve'], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe']

@@ -6,7 +6,12 @@
  * but 2xx or 409 (someone decided first), no socket errors, and no lost decisions — every
  * accepted decision, and every conflict the app said it recorded, is in the audit trail,
  * and the trail holds nothing else. Latency percentiles per request kind are printed and
- * written to data/bench/load.json, never asserted.
+ * written to data/bench/load-<engine>.json, never asserted.
+ *
+ * It runs twice: on the embedded PGlite default, and on PostgreSQL (a scratch database on
+ * the DATABASE_URL server; skipped without one). PGlite runs every query on the server's
+ * one thread, back to back as they queue, so under 50 users its tail is long; the
+ * PostgreSQL run shows what a deployment for that many moderators gets.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,21 +22,31 @@ import type { AccountRequest } from '../helpers/app-accounts';
 import { waitForScoredArticles } from '../helpers/classification-wait';
 import { signInOverHttp } from '../helpers/http-session';
 import { serveApp, type ServedApp } from '../helpers/served-app';
+import { openScratchPostgres } from '../helpers/test-databases';
 import { writeSyntheticCorpus } from './synthetic-corpus';
 import { LoadTally, runVirtualUser } from './virtual-user';
 
 const SECONDS = Number(process.env.THREADWATCH_LOAD_SECONDS ?? 60);
 const USERS = 50;
 const CORPUS = { articles: 50, commentsPerArticle: 40 };
-const REPORT_FILE = 'data/bench/load.json';
+const SERVER_URL = process.env.DATABASE_URL;
 
 interface TrailEntry {
   id: number;
   conflict: boolean;
 }
 
-describe(`${USERS} moderators on the queue for ${SECONDS} s`, () => {
+type Engine = 'pglite' | 'postgres';
+
+for (const engine of ['pglite', 'postgres'] as const)
+  describe.skipIf(engine === 'postgres' && !SERVER_URL)(
+    `${USERS} moderators on the queue for ${SECONDS} s [${engine}]`,
+    () => loadSuite(engine)
+  );
+
+function loadSuite(engine: Engine): void {
   const corpusDir = mkdtempSync(join(tmpdir(), 'threadwatch-load-corpus-'));
+  let scratch: Awaited<ReturnType<typeof openScratchPostgres>> | undefined;
   let app: ServedApp;
   let auditor: Record<string, string>;
   const cookies: string[] = [];
@@ -43,9 +58,13 @@ describe(`${USERS} moderators on the queue for ${SECONDS} s`, () => {
       name: `load-mod-${index + 1}`,
       role: 'moderator'
     }));
+    if (engine === 'postgres') scratch = await openScratchPostgres(SERVER_URL!);
     app = await serveApp(
       { THREADWATCH_SEEDS_DIR: corpusDir },
-      { accounts: [...moderators, { name: 'auditor', role: 'analyst', token: true }] }
+      {
+        accounts: [...moderators, { name: 'auditor', role: 'analyst', token: true }],
+        databaseUrl: scratch?.url
+      }
     );
     auditor = { authorization: `Bearer ${app.accounts.get('auditor')!.token}` };
     const articles = await waitForScoredArticles(app.url, auditor, { articles: CORPUS.articles });
@@ -56,6 +75,7 @@ describe(`${USERS} moderators on the queue for ${SECONDS} s`, () => {
 
   afterAll(async () => {
     await app?.stop();
+    await scratch?.dispose();
     rmSync(corpusDir, { recursive: true, force: true });
   });
 
@@ -67,7 +87,7 @@ describe(`${USERS} moderators on the queue for ${SECONDS} s`, () => {
       const until = Date.now() + SECONDS * 1000;
       await Promise.all(cookies.map((cookie) => runVirtualUser(app.url, cookie, until, tally)));
       const trail = await wholeTrail(app.url, auditor);
-      report(tally, trail, flagged);
+      report(engine, tally, trail, flagged);
 
       expect(tally.socketErrors).toEqual([]);
       expect(tally.unexpected).toEqual([]);
@@ -81,7 +101,7 @@ describe(`${USERS} moderators on the queue for ${SECONDS} s`, () => {
     },
     (SECONDS + 180) * 1000
   );
-});
+}
 
 /** Every entry of GET /api/v1/decisions, page by page. */
 async function wholeTrail(url: string, headers: Record<string, string>): Promise<TrailEntry[]> {
@@ -98,8 +118,8 @@ async function wholeTrail(url: string, headers: Record<string, string>): Promise
   return entries;
 }
 
-/** A console table of the latencies, and the same numbers in data/bench/load.json. */
-function report(tally: LoadTally, trail: TrailEntry[], flagged: number): void {
+/** A console table of the latencies, and the same numbers in data/bench/load-<engine>.json. */
+function report(engine: Engine, tally: LoadTally, trail: TrailEntry[], flagged: number): void {
   const latencies = tally.latencies.summary();
   const outcomes = {
     flaggedBefore: flagged,
@@ -111,18 +131,19 @@ function report(tally: LoadTally, trail: TrailEntry[], flagged: number): void {
     socketErrors: tally.socketErrors.length,
     trailEntries: trail.length
   };
-  console.log(`load: ${USERS} users × ${SECONDS} s, latencies in ms`);
+  console.log(`load on ${engine}: ${USERS} users × ${SECONDS} s, latencies in ms`);
   console.table(latencies);
   console.table(outcomes);
   mkdirSync('data/bench', { recursive: true });
   const measured = {
     measuredAt: new Date().toISOString(),
     machine,
+    engine,
     users: USERS,
     seconds: SECONDS
   };
   writeFileSync(
-    REPORT_FILE,
+    `data/bench/load-${engine}.json`,
     `${JSON.stringify({ ...measured, corpus: CORPUS, latencies, outcomes }, null, 2)}\n`
   );
 }
