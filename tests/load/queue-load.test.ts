@@ -10,8 +10,8 @@
  *
  * It runs twice: on the embedded PGlite default, and on PostgreSQL (a scratch database on
  * the DATABASE_URL server; skipped without one). PGlite runs every query on the server's
- * one thread, back to back as they queue, so under 50 users its tail is long; the
- * PostgreSQL run shows what a deployment for that many moderators gets.
+ * own thread, so it serves fewer rounds; the PostgreSQL run shows what a deployment with a
+ * database server gets.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
