@@ -69,7 +69,7 @@ const PARAGRAPHS = new Set([
  */
 export function renderText(
   nodes: AnyNode | AnyNode[] | Cheerio<AnyNode>,
-  skip?: (element: Element, root: AnyNode) => boolean
+  skip?: (element: Element) => boolean
 ): string {
   const parts: string[] = [];
   const list = Array.isArray(nodes) ? nodes : 'cheerio' in nodes ? nodes.toArray() : [nodes];
@@ -86,11 +86,7 @@ export function renderText(
  * nest elements tens of thousands deep, which would overflow the call stack. A string on
  * the stack is text to emit once an element's children are done.
  */
-function walk(
-  root: AnyNode,
-  out: string[],
-  skip?: (element: Element, root: AnyNode) => boolean
-): void {
+function walk(root: AnyNode, out: string[], skip?: (element: Element) => boolean): void {
   const stack: (AnyNode | string)[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -109,7 +105,7 @@ function walk(
     // Elements are 'tag', 'script' or 'style'; comments, doctypes and CDATA render nothing.
     if (node.type !== 'tag') continue;
     const name = node.name.toLowerCase();
-    if (SKIPPED.has(name) || (skip !== undefined && node !== root && skip(node, root))) continue;
+    if (SKIPPED.has(name) || (skip !== undefined && node !== root && skip(node))) continue;
     if (name === 'br') {
       out.push('\n');
       continue;

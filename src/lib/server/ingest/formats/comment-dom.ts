@@ -24,8 +24,11 @@ export function ownFind(
       .find(selector)
       .filter((_, element) => $(element).parent().closest(commentSelector).is(comment))
       .first();
-  if (!isComment(comment, own, commentSelector)) return $([] as Element[]);
-  const found = firstOwn(own, scopedQuery(selector), scopedQuery(commentSelector));
+  // Nothing is the comment's own unless it matches the comment selector itself (as
+  // `comment.is(commentSelector)`: no scope).
+  const isCommentElement = scopedQuery(commentSelector);
+  if (!isCommentElement(own, null)) return $([] as Element[]);
+  const found = firstOwn(own, scopedQuery(selector), isCommentElement);
   return $(found === null ? [] : [found]);
 }
 
@@ -97,20 +100,6 @@ function withinScope(element: Element): boolean {
     if (node === currentScope) return true;
   }
   return false;
-}
-
-/** Whether the comment itself matches the comment selector (else nothing is its own). */
-const isCommentCache = new WeakMap<Element, Map<string, boolean>>();
-
-function isComment(comment: Cheerio<Element>, own: Element, commentSelector: string): boolean {
-  let bySelector = isCommentCache.get(own);
-  if (!bySelector) isCommentCache.set(own, (bySelector = new Map()));
-  let answer = bySelector.get(commentSelector);
-  if (answer === undefined) {
-    answer = comment.is(commentSelector);
-    bySelector.set(commentSelector, answer);
-  }
-  return answer;
 }
 
 /**
