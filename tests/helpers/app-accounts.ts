@@ -29,8 +29,10 @@ export interface AppAccount {
   passwordHash: string;
 }
 
-/** Creates the admin and the requested accounts; returns each by name (admin under its own). */
-/** Accounts in the app's database: its embedded one in `dataDir`, or PostgreSQL at `databaseUrl`. */
+/**
+ * Creates the admin and the requested accounts in the app's database (its embedded one in
+ * `dataDir`, or PostgreSQL at `databaseUrl`); returns each by name (admin under its own).
+ */
 export async function createAppAccounts(
   { dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string },
   requests: readonly AccountRequest[]

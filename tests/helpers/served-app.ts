@@ -1,8 +1,9 @@
 /**
  * The built dashboard served the way `npm start` serves it (`cli serve`: migrate, seed an
  * empty database, one in-process worker), on a free loopback port with its own embedded
- * database in a temp folder, or on the (empty) PostgreSQL database `databaseUrl` names. Builds first when there is no build yet. Tests in the `app`
- * vitest project run one file at a time, so the build is never replaced under a server.
+ * database in a temp folder, or on the (empty) PostgreSQL database `databaseUrl` names.
+ * Builds first when there is no build yet. Tests in the `app` vitest project run one file
+ * at a time, so the build is never replaced under a server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

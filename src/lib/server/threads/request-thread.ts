@@ -1,9 +1,10 @@
 /**
  * A worker thread that answers requests, for CPU work that should run beside the process's
  * own thread (the lexicon beside the model). Requests carry an id and are answered in any
- * order; posts are one-way (a lexicon sent ahead of the batches that name it). The thread is unreferenced while nothing waits on it, so it never
- * keeps a finished command alive; if it dies, every request waiting on it fails with the
- * reason, and `alive` turns false so its owner starts another.
+ * order; posts are one-way (a lexicon sent ahead of the batches that name it). The thread
+ * is unreferenced while nothing waits on it, so it never keeps a finished command alive;
+ * if it dies, every request waiting on it fails with the reason, and `alive` turns false
+ * so its owner starts another.
  */
 import { Worker } from 'node:worker_threads';
 import type { ThreadAnswer, ThreadMessage } from './protocol';
